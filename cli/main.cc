@@ -1,0 +1,19 @@
+// stackc: a declarative stack compiler and policy linter for Docker Compose projects.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/version.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"stackc: load, analyse, lint and compile Docker Compose projects", "stackc"};
+  app.set_version_flag("--version", std::string("stackc ") + STACKC_VERSION);
+  app.require_subcommand(0, 1);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+  fmt::print("{}", app.help());
+  return 0;
+}

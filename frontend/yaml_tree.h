@@ -1,0 +1,99 @@
+// The YAML node tree every other part of the frontend works on.
+//
+// libyaml's events become a tree of Nodes that keep byte spans, the scalar style (plain or quoted), explicit tags
+// (`!reset`, `!override`) and go-yaml's typing of plain scalars (`0440` is the octal int 288, `yes` stays a
+// string, `22:22` stays a string). Aliases are expanded under a budget; `<<` merge keys are applied; duplicate
+// keys and non-string keys are errors; comments are recorded with their spans.
+//
+// Example:
+//   ir::SourceManager sm;
+//   ir::DiagnosticSink sink;
+//   FileId f = sm.Add("compose.yaml", "services:\n  web:\n    image: nginx\n");
+//   std::vector<Node> docs = ParseYaml(sm, f, sink, {});
+//   const Node* image = docs[0].Find("services")->Find("web")->Find("image");
+//   // image->text == "nginx", image->type == ScalarType::kString, sm.Text(image->span) == "nginx"
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ir/diagnostic.h"
+#include "ir/source.h"
+
+namespace stackc::frontend {
+
+enum class NodeKind : uint8_t { kScalar, kSequence, kMapping };
+enum class ScalarStyle : uint8_t { kPlain, kSingleQuoted, kDoubleQuoted, kLiteral, kFolded };
+// What a scalar means, as go-yaml (and so compose-go) resolves it.
+enum class ScalarType : uint8_t { kNull, kBool, kInt, kFloat, kString };
+
+struct MapEntry;
+
+struct Node {
+  NodeKind kind = NodeKind::kScalar;
+  ScalarType type = ScalarType::kNull;
+  ScalarStyle style = ScalarStyle::kPlain;
+  std::string tag;   // an explicit tag as written ("!reset", "!override", "!!str"); empty when none
+  std::string text;  // scalar content after YAML unescaping; for kInt/kFloat/kBool the text as written
+  std::vector<Node> items;         // kSequence
+  std::vector<MapEntry> entries;   // kMapping, in document order, merge keys applied
+  ir::Span span;                   // the whole node (for an alias: the anchored node)
+
+  bool is_scalar() const { return kind == NodeKind::kScalar; }
+  bool is_null() const { return kind == NodeKind::kScalar && type == ScalarType::kNull; }
+  bool is_string() const { return kind == NodeKind::kScalar && type == ScalarType::kString; }
+  bool is_map() const { return kind == NodeKind::kMapping; }
+  bool is_seq() const { return kind == NodeKind::kSequence; }
+
+  const Node* Find(std::string_view key) const;
+  Node* Find(std::string_view key);
+  const MapEntry* FindEntry(std::string_view key) const;
+  MapEntry* FindEntry(std::string_view key);
+  // Sets key to value, replacing an existing entry in place or appending a new one.
+  Node& Set(std::string_view key, Node value);
+  bool Erase(std::string_view key);
+
+  // Typed views of a scalar (go-yaml semantics); nullopt when the scalar is not of that type.
+  std::optional<int64_t> AsInt() const;
+  std::optional<double> AsFloat() const;  // ints convert too
+  std::optional<bool> AsBool() const;
+  // The scalar as Go's fmt.Sprint prints the decoded value: 0440 -> "288", 1.0 -> "1", true -> "true".
+  std::string GoString() const;
+
+  static Node String(std::string s, ir::Span span = {});
+  static Node Int(int64_t v, ir::Span span = {});
+  static Node Bool(bool v, ir::Span span = {});
+  static Node Null(ir::Span span = {});
+  static Node Map(ir::Span span = {});
+  static Node Seq(ir::Span span = {});
+};
+
+struct MapEntry {
+  std::string key;
+  ir::Span key_span;
+  Node value;
+};
+
+struct Comment {
+  ir::Span span;  // from '#' to the end of the line
+};
+
+struct YamlOptions {
+  // Alias expansion budget: the number of nodes that aliases may copy in one document (a billion-laughs guard).
+  size_t max_alias_nodes = 1'000'000;
+  // Deepest nesting of collections accepted.
+  size_t max_depth = 1000;
+};
+
+// Parses every document of file `file`. Errors go to `sink` with their location; the result then holds the
+// documents parsed before the error. An empty file yields no documents.
+std::vector<Node> ParseYaml(const ir::SourceManager& sm, ir::FileId file, ir::DiagnosticSink& sink,
+                            const YamlOptions& options, std::vector<Comment>* comments = nullptr);
+
+// go-yaml's resolution of a plain scalar's text.
+ScalarType ResolvePlain(std::string_view text);
+
+}  // namespace stackc::frontend

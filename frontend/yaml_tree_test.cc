@@ -1,0 +1,169 @@
+#include "frontend/yaml_tree.h"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+namespace stackc::frontend {
+namespace {
+
+struct Parsed {
+  ir::SourceManager sm;
+  ir::DiagnosticSink sink;
+  std::vector<Node> docs;
+  std::vector<Comment> comments;
+};
+
+std::unique_ptr<Parsed> Parse(std::string text, YamlOptions options = {}) {
+  auto p = std::make_unique<Parsed>();
+  ir::FileId f = p->sm.Add("test.yaml", std::move(text));
+  p->docs = ParseYaml(p->sm, f, p->sink, options, &p->comments);
+  return p;
+}
+
+std::string FirstError(const Parsed& p) {
+  return p.sink.diagnostics().empty() ? "" : p.sink.diagnostics().front().message;
+}
+
+TEST(YamlTreeTest, ResolvesScalarsLikeGoYaml) {
+  EXPECT_EQ(ResolvePlain(""), ScalarType::kNull);
+  EXPECT_EQ(ResolvePlain("~"), ScalarType::kNull);
+  EXPECT_EQ(ResolvePlain("null"), ScalarType::kNull);
+  EXPECT_EQ(ResolvePlain("true"), ScalarType::kBool);
+  EXPECT_EQ(ResolvePlain("FALSE"), ScalarType::kBool);
+  EXPECT_EQ(ResolvePlain("yes"), ScalarType::kString);
+  EXPECT_EQ(ResolvePlain("on"), ScalarType::kString);
+  EXPECT_EQ(ResolvePlain("0440"), ScalarType::kInt);
+  EXPECT_EQ(ResolvePlain("0o440"), ScalarType::kInt);
+  EXPECT_EQ(ResolvePlain("0x1F"), ScalarType::kInt);
+  EXPECT_EQ(ResolvePlain("1_000"), ScalarType::kInt);
+  EXPECT_EQ(ResolvePlain("-12"), ScalarType::kInt);
+  EXPECT_EQ(ResolvePlain("1.0"), ScalarType::kFloat);
+  EXPECT_EQ(ResolvePlain("1e3"), ScalarType::kFloat);
+  EXPECT_EQ(ResolvePlain(".5"), ScalarType::kFloat);
+  EXPECT_EQ(ResolvePlain("089"), ScalarType::kFloat);  // not octal, but a YAML float
+  EXPECT_EQ(ResolvePlain("22:22"), ScalarType::kString);
+  EXPECT_EQ(ResolvePlain("8080:80"), ScalarType::kString);
+  EXPECT_EQ(ResolvePlain("1.2.3"), ScalarType::kString);
+  EXPECT_EQ(ResolvePlain("-"), ScalarType::kString);
+}
+
+TEST(YamlTreeTest, GoStringMatchesFmtSprint) {
+  auto p = Parse("a: 0440\nb: 1.0\nc: 1e3\nd: true\ne: \"0440\"\nf: 1.5\ng: 1e21\nh: 0.00001\n");
+  ASSERT_EQ(p->docs.size(), 1u);
+  const Node& d = p->docs[0];
+  EXPECT_EQ(d.Find("a")->GoString(), "288");
+  EXPECT_EQ(d.Find("b")->GoString(), "1");
+  EXPECT_EQ(d.Find("c")->GoString(), "1000");
+  EXPECT_EQ(d.Find("d")->GoString(), "true");
+  EXPECT_EQ(d.Find("e")->GoString(), "0440");
+  EXPECT_EQ(d.Find("e")->type, ScalarType::kString);
+  EXPECT_EQ(d.Find("f")->GoString(), "1.5");
+  EXPECT_EQ(d.Find("g")->GoString(), "1e+21");
+  EXPECT_EQ(d.Find("h")->GoString(), "1e-05");
+}
+
+TEST(YamlTreeTest, SpansAreBytes) {
+  auto p = Parse("k: \"\xc3\xa9\xc3\xa9\"\nimage: nginx\n");
+  ASSERT_TRUE(p->sink.diagnostics().empty()) << FirstError(*p);
+  const MapEntry* e = p->docs[0].FindEntry("image");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(p->sm.Text(e->key_span), "image");
+  EXPECT_EQ(p->sm.Text(e->value.span), "nginx");
+  EXPECT_EQ(p->sm.Position(e->value.span).line, 2u);
+  EXPECT_EQ(p->sm.Position(e->value.span).column, 8u);
+}
+
+TEST(YamlTreeTest, KeepsQuotingAndTags) {
+  auto p = Parse("a: 'true'\nb: !reset []\nc: !override\n  x: 1\n");
+  const Node& d = p->docs[0];
+  EXPECT_EQ(d.Find("a")->type, ScalarType::kString);
+  EXPECT_EQ(d.Find("a")->style, ScalarStyle::kSingleQuoted);
+  EXPECT_EQ(d.Find("b")->tag, "!reset");
+  EXPECT_TRUE(d.Find("b")->is_seq());
+  EXPECT_EQ(d.Find("c")->tag, "!override");
+}
+
+TEST(YamlTreeTest, ExpandsAliasesAndMergeKeys) {
+  auto p = Parse(
+      "x-base: &base\n  image: busybox\n  environment: &env\n    A: 1\n"
+      "x-more: &more\n  image: other\n  restart: always\n"
+      "services:\n"
+      "  a:\n    <<: *base\n    image: mine\n"
+      "  b:\n    <<: [*base, *more]\n"
+      "  c:\n    environment: *env\n");
+  ASSERT_TRUE(p->sink.diagnostics().empty()) << FirstError(*p);
+  const Node* services = p->docs[0].Find("services");
+  EXPECT_EQ(services->Find("a")->Find("image")->text, "mine");  // local keys win
+  EXPECT_NE(services->Find("a")->Find("environment"), nullptr);
+  EXPECT_EQ(services->Find("b")->Find("image")->text, "busybox");  // first merged map wins
+  EXPECT_EQ(services->Find("b")->Find("restart")->text, "always");
+  EXPECT_EQ(services->Find("c")->Find("environment")->Find("A")->GoString(), "1");
+  EXPECT_EQ(services->Find("a")->FindEntry("<<"), nullptr);
+}
+
+TEST(YamlTreeTest, MergeRequiresMaps) {
+  auto p = Parse("a: &a [1]\nb:\n  <<: *a\n");
+  EXPECT_EQ(FirstError(*p), "map merge requires map or sequence of maps as the value");
+}
+
+TEST(YamlTreeTest, DuplicateKeyIsAnError) {
+  auto p = Parse("services:\n  web: {}\n  web: {}\n");
+  EXPECT_EQ(FirstError(*p), "mapping key \"web\" already defined at line 2");
+  EXPECT_EQ(p->sm.Position(p->sink.diagnostics()[0].span).line, 3u);
+}
+
+TEST(YamlTreeTest, NonStringKeyIsAnError) {
+  EXPECT_EQ(FirstError(*Parse("services:\n  123: {}\n")), "non-string key: 123");
+  EXPECT_EQ(FirstError(*Parse("true: 1\n")), "non-string key: true");
+}
+
+TEST(YamlTreeTest, SyntaxErrorIsLocated) {
+  auto p = Parse("services:\n  web:\n    image: a: b\n");
+  ASSERT_TRUE(p->sink.has_errors());
+  EXPECT_EQ(FirstError(*p), "yaml: line 3: mapping values are not allowed in this context");
+  EXPECT_EQ(p->sm.Position(p->sink.diagnostics()[0].span).line, 3u);
+}
+
+TEST(YamlTreeTest, UnknownAnchor) {
+  EXPECT_EQ(FirstError(*Parse("a: *nope\n")), "unknown anchor 'nope' referenced");
+}
+
+TEST(YamlTreeTest, AliasBombIsStopped) {
+  std::string text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 12; ++i) {
+    text += fmt::format("a{}: &a{} [", i, i);
+    for (int j = 0; j < 10; ++j) text += (j ? ", *a" : "*a") + (i > 1 ? std::to_string(i - 1) : "");
+    text += "]\n";
+  }
+  auto p = Parse(text);
+  EXPECT_EQ(FirstError(*p), "document contains excessive aliasing");
+}
+
+TEST(YamlTreeTest, DeepNestingIsStopped) {
+  std::string text(10000, '[');
+  text += std::string(10000, ']');
+  auto p = Parse(text);
+  EXPECT_EQ(FirstError(*p), "document nesting exceeds the maximum depth of 1000");
+}
+
+TEST(YamlTreeTest, SeveralDocuments) {
+  auto p = Parse("a: 1\n---\nb: 2\n");
+  ASSERT_EQ(p->docs.size(), 2u);
+  EXPECT_NE(p->docs[1].Find("b"), nullptr);
+  EXPECT_TRUE(Parse("")->docs.empty());
+}
+
+TEST(YamlTreeTest, InvalidUtf8IsAnError) {
+  auto p = Parse("a: \xff\xfe\n");
+  EXPECT_TRUE(p->sink.has_errors());
+}
+
+TEST(YamlTreeTest, FindsComments) {
+  auto p = Parse("# top\na: 'x # not' # yes\nb: c#d\n");
+  ASSERT_EQ(p->comments.size(), 2u);
+  EXPECT_EQ(p->sm.Text(p->comments[0].span), "# top");
+  EXPECT_EQ(p->sm.Text(p->comments[1].span), "# yes");
+}
+
+}  // namespace
+}  // namespace stackc::frontend

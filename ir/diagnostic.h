@@ -1,0 +1,57 @@
+// Diagnostics: what stackc tells the user, located in the source.
+//
+// A Diagnostic has a stable code ("LOAD001"), a severity, a lowercase message without a trailing period, a
+// primary Span and optional notes. Code that finds a problem reports it into a DiagnosticSink and carries on
+// where it can, so one run shows several errors; it never throws.
+//
+// Example:
+//   DiagnosticSink sink;
+//   sink.Error("LOAD010", span, "services.web.ports must be a list");
+//   if (sink.has_errors()) return 2;
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ir/source.h"
+
+namespace stackc::ir {
+
+enum class Severity { kNote, kWarning, kError };
+
+struct Note {
+  Span span;
+  std::string message;
+};
+
+struct Diagnostic {
+  std::string code;
+  Severity severity = Severity::kError;
+  std::string message;
+  Span span;
+  std::vector<Note> notes;
+};
+
+class DiagnosticSink {
+ public:
+  Diagnostic& Report(Severity severity, std::string code, Span span, std::string message);
+  Diagnostic& Error(std::string code, Span span, std::string message) {
+    return Report(Severity::kError, std::move(code), span, std::move(message));
+  }
+  Diagnostic& Warning(std::string code, Span span, std::string message) {
+    return Report(Severity::kWarning, std::move(code), span, std::move(message));
+  }
+
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  bool has_errors() const { return errors_ > 0; }
+  size_t error_count() const { return errors_; }
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+  size_t errors_ = 0;
+};
+
+// Renders "file:line:col: error: message [CODE]" followed by a code frame with a caret under the span.
+std::string RenderText(const SourceManager& sm, const Diagnostic& d, bool color);
+
+}  // namespace stackc::ir

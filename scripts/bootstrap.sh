@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs everything stackc needs to build and test on a fresh Debian 12 machine.
+# Quick when everything is already present: it checks with dpkg before calling apt.
+set -euo pipefail
+
+PACKAGES=(
+  # build
+  cmake ninja-build g++ pkg-config git
+  # libraries
+  libyaml-dev libcli11-dev libfmt-dev libboost-graph-dev libgtest-dev libgmock-dev
+  libbenchmark-dev libcurl4-openssl-dev nlohmann-json3-dev libre2-dev libssl-dev libarchive-dev
+  # clang-19 tools: tidy, format, sanitizers, libFuzzer
+  clang-19 clang-tidy-19 clang-format-19 libclang-rt-19-dev
+  # tests and benchmarks
+  busybox-static python3-yaml time hyperfine
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bootstrap: installing ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Go test oracles (compose-go v2.14.0): fetch modules into the module cache once.
+export PATH="/usr/local/go/bin:$PATH"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if [ -f "$root/tests/oracle/go.mod" ] && command -v go >/dev/null; then
+  (cd "$root/tests/oracle" && go mod download)
+fi
+echo "bootstrap: ok"
