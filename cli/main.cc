@@ -2,18 +2,24 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/config_command.h"
+#include "cli/global_options.h"
 #include "cli/version.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"stackc: load, analyse, lint and compile Docker Compose projects", "stackc"};
   app.set_version_flag("--version", std::string("stackc ") + STACKC_VERSION);
-  app.require_subcommand(0, 1);
+  app.require_subcommand(1, 1);
+  app.fallthrough();
+  stackc::cli::GlobalOptions global;
+  stackc::cli::AddGlobalOptions(app, &global);
+  int exit_code = 0;
+  stackc::cli::AddConfigCommand(app, global, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int rc = app.exit(e);
     return rc == 0 ? 0 : 2;
   }
-  fmt::print("{}", app.help());
-  return 0;
+  return exit_code;
 }

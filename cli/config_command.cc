@@ -1,0 +1,155 @@
+#include "cli/config_command.h"
+
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "frontend/file_system.h"
+#include "frontend/model_printer.h"
+
+namespace stackc::cli {
+
+namespace {
+
+struct ConfigOptions {
+  bool quiet = false;
+  std::string format = "yaml";
+  bool services = false;
+  bool volumes = false;
+  bool networks = false;
+  bool profiles = false;
+  bool images = false;
+  bool environment = false;
+  bool no_interpolate = false;
+  bool no_normalize = false;
+  bool no_path_resolution = false;
+  bool no_consistency = false;
+  bool no_env_resolution = false;
+  std::string output;
+  std::vector<std::string> service_args;
+};
+
+void Print(const std::string& text, const ConfigOptions& o) {
+  if (!o.output.empty()) {
+    std::ofstream out(o.output, std::ios::binary);
+    out << text;
+    return;
+  }
+  std::fwrite(text.data(), 1, text.size(), stdout);
+}
+
+// Docker Compose doubles every '$' of the printed project so that it loads back identically.
+std::string EscapeDollars(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    out += c;
+    if (c == '$') out += '$';
+  }
+  return out;
+}
+
+int Run(const GlobalOptions& global, const ConfigOptions& o) {
+  frontend::LoadRequest req = ToRequest(global);
+  req.services = o.service_args;
+  req.interpolate = !o.no_interpolate;
+  req.normalize = !o.no_normalize;
+  req.resolve_paths = !o.no_path_resolution;
+  req.consistency = !o.no_consistency;
+  // Listing commands load without folding env files, as Docker Compose does.
+  const bool listing = o.services || o.volumes || o.networks;
+  req.resolve_environment = !o.no_env_resolution && !listing;
+
+  frontend::RealFileSystem fs(req.max_file_bytes);
+  ir::SourceManager sm;
+  ir::DiagnosticSink sink;
+  frontend::LoadedProject project;
+  const bool ok = frontend::LoadProject(req, fs, ProcessEnvironment(), sm, sink, &project);
+  PrintDiagnostics(sm, sink, global);
+  if (!ok) return 2;
+
+  const frontend::Node* services = project.model.Find("services");
+  std::string out;
+  if (o.services || o.volumes || o.networks) {
+    const char* key = o.services ? "services" : o.volumes ? "volumes" : "networks";
+    const frontend::Node* m = project.model.Find(key);
+    std::vector<std::string> names;
+    if (m && m->is_map()) {
+      for (const frontend::MapEntry& e : m->entries) names.push_back(e.key);
+    }
+    std::sort(names.begin(), names.end());
+    for (const std::string& n : names) out += n + "\n";
+    Print(out, o);
+    return 0;
+  }
+  if (o.profiles) {
+    std::set<std::string> set;
+    for (const frontend::Node* group : {services, static_cast<const frontend::Node*>(&project.disabled_services)}) {
+      if (!group || !group->is_map()) continue;
+      for (const frontend::MapEntry& s : group->entries) {
+        const frontend::Node* p = s.value.is_map() ? s.value.Find("profiles") : nullptr;
+        if (!p || !p->is_seq()) continue;
+        for (const frontend::Node& i : p->items) set.insert(i.GoString());
+      }
+    }
+    for (const std::string& p : set) out += p + "\n";
+    Print(out, o);
+    return 0;
+  }
+  if (o.images) {
+    if (services && services->is_map()) {
+      for (const frontend::MapEntry& s : services->entries) {
+        const frontend::Node* image = s.value.is_map() ? s.value.Find("image") : nullptr;
+        if (image && !image->GoString().empty()) {
+          out += image->GoString() + "\n";
+        } else {
+          out += fmt::format("{}-{}\n", project.name, s.key);
+        }
+      }
+    }
+    Print(out, o);
+    return 0;
+  }
+  if (o.environment) {
+    for (const auto& [k, v] : project.environment) out += k + "=" + v + "\n";
+    Print(out, o);
+    return 0;
+  }
+  frontend::ModelPrinter printer;
+  out = o.format == "json" ? printer.Json(project.model) : printer.Yaml(project.model);
+  if (!o.no_interpolate) out = EscapeDollars(out);
+  if (o.quiet) return 0;
+  Print(out, o);
+  return 0;
+}
+
+}  // namespace
+
+void AddConfigCommand(CLI::App& app, const GlobalOptions& global, int* exit_code) {
+  auto o = std::make_shared<ConfigOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "config", "Print the canonical project, as `docker compose config` prints it");
+  cmd->add_flag("-q,--quiet", o->quiet, "Only validate the configuration, print nothing");
+  cmd->add_option("--format", o->format, "Output format: yaml or json")
+      ->check(CLI::IsMember({"yaml", "json"}));
+  cmd->add_flag("--services", o->services, "Print the service names, one per line");
+  cmd->add_flag("--volumes", o->volumes, "Print the volume names, one per line");
+  cmd->add_flag("--networks", o->networks, "Print the network names, one per line");
+  cmd->add_flag("--profiles", o->profiles, "Print the profile names, one per line");
+  cmd->add_flag("--images", o->images, "Print the image names, one per line");
+  cmd->add_flag("--environment", o->environment, "Print the interpolation environment");
+  cmd->add_flag("--no-interpolate", o->no_interpolate, "Do not interpolate environment variables");
+  cmd->add_flag("--no-normalize", o->no_normalize, "Do not normalise the model");
+  cmd->add_flag("--no-path-resolution", o->no_path_resolution, "Keep relative paths as written");
+  cmd->add_flag("--no-consistency", o->no_consistency, "Skip the consistency checks");
+  cmd->add_flag("--no-env-resolution", o->no_env_resolution,
+                "Do not fold env files into the environment");
+  cmd->add_option("-o,--output", o->output, "Write to this file instead of standard output");
+  cmd->add_option("services", o->service_args, "Services to print (with their dependencies)");
+  cmd->callback([o, &global, exit_code]() { *exit_code = Run(global, *o); });
+}
+
+}  // namespace stackc::cli

@@ -1,0 +1,40 @@
+// The options every stackc command shares, with Docker Compose's names: -f, -p, --project-directory,
+// --env-file, --profile, and how they become a frontend::LoadRequest.
+//
+// Example:
+//   GlobalOptions g;
+//   AddGlobalOptions(app, &g);
+//   frontend::LoadRequest req = g.ToRequest();
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "frontend/loader.h"
+
+namespace stackc::cli {
+
+struct GlobalOptions {
+  std::vector<std::string> files;
+  std::string project_name;
+  std::string project_directory;
+  std::vector<std::string> env_files;
+  std::vector<std::string> profiles;
+  std::string color = "auto";
+};
+
+void AddGlobalOptions(CLI::App& app, GlobalOptions* options);
+
+// The request for `options`; reads standard input when a file is "-".
+frontend::LoadRequest ToRequest(const GlobalOptions& options);
+
+// The process environment as a map.
+frontend::EnvMap ProcessEnvironment();
+
+// Prints the diagnostics to stderr (code frames, colour per --color and NO_COLOR).
+void PrintDiagnostics(const ir::SourceManager& sm, const ir::DiagnosticSink& sink,
+                      const GlobalOptions& options);
+
+}  // namespace stackc::cli

@@ -1,0 +1,66 @@
+// The file system as the loader sees it: an interface with a real implementation and an in-memory fake.
+//
+// Paths are absolute and '/'-separated. The loader reads compose files, .env and env files, and asks whether
+// default compose files exist in a directory and its parents.
+//
+// Example:
+//   InMemoryFileSystem fs("/work");
+//   fs.Add("/work/compose.yaml", "services: {web: {image: nginx}}\n");
+//   std::string text;
+//   if (fs.Read("/work/compose.yaml", &text)) { ... }
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace stackc::frontend {
+
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
+  // Reads a whole file. On failure returns false and sets `error` to a short reason ("no such file or
+  // directory", "is a directory", "file too large").
+  virtual bool Read(const std::string& path, std::string* text, std::string* error) const = 0;
+  virtual bool IsFile(const std::string& path) const = 0;
+  virtual bool IsDir(const std::string& path) const = 0;
+  virtual std::string Cwd() const = 0;
+};
+
+class RealFileSystem final : public FileSystem {
+ public:
+  // Files larger than `max_bytes` are refused with "file too large".
+  explicit RealFileSystem(size_t max_bytes) : max_bytes_(max_bytes) {}
+  bool Read(const std::string& path, std::string* text, std::string* error) const override;
+  bool IsFile(const std::string& path) const override;
+  bool IsDir(const std::string& path) const override;
+  std::string Cwd() const override;
+
+ private:
+  size_t max_bytes_;
+};
+
+class InMemoryFileSystem final : public FileSystem {
+ public:
+  explicit InMemoryFileSystem(std::string cwd) : cwd_(std::move(cwd)) {}
+  void Add(const std::string& path, std::string text) { files_[path] = std::move(text); }
+  bool Read(const std::string& path, std::string* text, std::string* error) const override;
+  bool IsFile(const std::string& path) const override { return files_.count(path) > 0; }
+  bool IsDir(const std::string& path) const override;
+  std::string Cwd() const override { return cwd_; }
+
+ private:
+  std::string cwd_;
+  std::map<std::string, std::string> files_;
+};
+
+// Path helpers with Go's path/filepath semantics on Unix.
+std::string CleanPath(std::string_view path);               // filepath.Clean
+std::string JoinPath(std::string_view a, std::string_view b);  // filepath.Join
+std::string DirName(std::string_view path);                  // filepath.Dir
+std::string BaseName(std::string_view path);                 // filepath.Base
+bool IsAbsPath(std::string_view path);
+// filepath.Abs relative to `cwd`.
+std::string AbsPath(std::string_view path, std::string_view cwd);
+
+}  // namespace stackc::frontend

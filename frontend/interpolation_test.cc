@@ -1,0 +1,695 @@
+// Tests of the template engine and of tree interpolation. The vectors follow compose-go v2.14.0's
+// template/template_test.go, template/variables_test.go and interpolation/interpolation_test.go;
+// the extra edge cases were checked against compose-go itself (template.Substitute /
+// ExtractVariables).
+#include "frontend/interpolation.h"
+
+#include <gtest/gtest.h>
+
+namespace stackc::frontend {
+namespace {
+
+// template_test.go's mapping.
+const Environment& Defaults() {
+  static const Environment env{{"FOO", "first"}, {"BAR", ""}, {"JSON", R"({"json":2})"}};
+  return env;
+}
+
+struct Vector {
+  const char* input;
+  const char* want;
+};
+
+std::string Sub(std::string_view text, const Environment& env = Defaults(),
+                std::vector<std::string>* unset = nullptr) {
+  std::string out;
+  TemplateError err;
+  if (!Substitute(text, env.AsLookup(), &out, &err, unset)) return "ERROR: " + err.Message();
+  return out;
+}
+
+TEST(Template, Substitutes) {
+  const Vector vectors[] = {
+      // escaping and text without a template
+      {"$${foo}", "${foo}"},
+      {"foo", "foo"},
+      {"$$$FOO", "$first"},
+      // a '$' that starts no form stays
+      {"a $ string", "a $ string"},
+      {"^REGEX$", "^REGEX$"},
+      {"$}", "$}"},
+      {"$", "$"},
+      {"x$", "x$"},
+      {"$1", "$1"},
+      // plain references
+      {"$FOO-bar", "first-bar"},
+      {"This ${missing} var", "This  var"},
+      {"This ${BAR} var", "This  var"},
+      {"This $FOO var", "This first var"},
+      {"This ${FOO} var", "This first var"},
+      {"${FOO}}", "first}"},
+      // defaults
+      {"ok ${missing:-def}", "ok def"},
+      {"ok ${missing-def}", "ok def"},
+      {"ok ${BAR:-def}", "ok def"},
+      {"ok ${FOO:-def}", "ok first"},
+      {"ok ${BAR-def}", "ok "},
+      {"ok ${BAR:-/non:-alphanumeric}", "ok /non:-alphanumeric"},
+      {"${A-}}", "}"},
+      {"${A-$}", "$"},
+      {"${A-$$}", "$"},
+      // alternates
+      {"ok ${UNSET_VAR:+presence_value}", "ok "},
+      {"ok ${UNSET_VAR+presence_value}", "ok "},
+      {"ok ${FOO:+presence_value}", "ok presence_value"},
+      {"ok ${FOO+presence_value}", "ok presence_value"},
+      {"ok ${BAR+presence_value}", "ok presence_value"},
+      {"ok ${BAR:+presence_value}", "ok "},
+      {"${FOO+{x}}", "{x}"},
+      // text around the form does not change the operator
+      {"-ok ${BAR:-defaultValue}", "-ok defaultValue"},
+      {"+ok ${UNSET:-${BAR-defaultValue}}", "+ok "},
+      {"-ok ${FOO:-defaultValue}", "-ok first"},
+      {":-ok ${UNSET-defaultValue}", ":-ok defaultValue"},
+      {":-ok ${BAR-defaultValue}", ":-ok "},
+      {":?ok ${BAR-defaultValue}", ":?ok "},
+      {":?ok ${BAR:-defaultValue}", ":?ok defaultValue"},
+      {":+ok ${BAR:-defaultValue}", ":+ok defaultValue"},
+      {"+ok ${BAR-defaultValue}", "+ok "},
+      {"?ok ${BAR:-defaultValue}", "?ok defaultValue"},
+      // nested expansion
+      {"ok ${UNSET_VAR-$FOO}", "ok first"},
+      {"ok ${UNSET_VAR-${FOO}}", "ok first"},
+      {"ok ${UNSET_VAR-${FOO} ${FOO}}", "ok first first"},
+      {"ok ${BAR:-$FOO}", "ok first"},
+      {"ok ${BAR:-${FOO}}", "ok first"},
+      {"ok ${BAR:-${FOO} ${FOO}}", "ok first first"},
+      {"ok ${BAR+$FOO}", "ok first"},
+      {"ok ${BAR+$FOO ${FOO:+second}}", "ok first second"},
+      {"${A-${B-${C}}}", ""},
+      // required values that are present
+      {"ok ${FOO:?err}", "ok first"},
+      {"ok ${FOO?err}", "ok first"},
+      {"ok ${BAR?err}", "ok "},
+      {"ok ${SUBDOMAIN:-redis}.${FOO:?}", "ok redis.first"},
+      {"${FOO:?}x${BAR?}y", "firstxy"},
+      // the first operator after the name wins
+      {"${UNSET_VAR-myerror?msg}", "myerror?msg"},
+      {"${FOO?bar-baz}", "first"},
+      {"${BAR:-default_value_for_empty_var}", "default_value_for_empty_var"},
+      {"${UNSET_VAR-default_value_for_unset_var}", "default_value_for_unset_var"},
+      // braces in defaults: the form closes at its matching brace
+      {R"(ok ${missing:-{"json":1}})", R"(ok {"json":1})"},
+      {R"(ok ${missing-{"json":1}})", R"(ok {"json":1})"},
+      {R"(ok ${JSON:-{"json":1}})", R"(ok {"json":2})"},
+      {R"(ok ${JSON-{"json":1}})", R"(ok {"json":2})"},
+      {"${FOO:-a}b}", "firstb}"},
+      {"${A:-a}}}", "a}}"},
+      {"${A:-{}}", "{}"},
+      {"${A:-{}x}y}", "{}x}y"},
+      {"${A:-x} ${B}", "x "},
+      {"${FOO:-x} and ${BAR:-y} then $FOO", "first and y then first"},
+      // interpolation/interpolation_test.go (FOO and BAR unset there: here "missing" and "BAR")
+      {"{{{ ${missing:-foo_} }}}", "{{{ foo_ }}}"},
+      {"{{{ ${missing:-foo-bar-value} }}}", "{{{ foo-bar-value }}}"},
+      {"{{{ ${missing:-foo?bar?value} }}}", "{{{ foo?bar?value }}}"},
+      {"{{{ ${missing:-foo:?bar:?value} }}}", "{{{ foo:?bar:?value }}}"},
+      {"{{{ ${missing:-foo} ${BAR:-DEFAULT_VALUE} }}}", "{{{ foo DEFAULT_VALUE }}}"},
+      {"${missing:-baz} }}}", "baz }}}"},
+      {"${missing-baz} }}}", "baz }}}"},
+      {"${missing:-${BAR:-${ZOT:-qix}}}", "qix"},
+      {"${missing:-${BAR:-x}_test_${BAR:-y}}", "x_test_y"},
+      {"${missing:-${BAR:-x}_test}", "x_test"},
+      {"${missing:-${BAR:-${ZOT:-x}}_test}", "x_test"},
+      // Go folds [a-z] with the long s and the Kelvin sign
+      {"${\xC5\xBF:-d}", "d"},
+  };
+  for (const Vector& v : vectors) EXPECT_EQ(Sub(v.input), v.want) << "input: " << v.input;
+}
+
+TEST(Template, Errors) {
+  const Vector vectors[] = {
+      {"${", "Invalid template: \"${\""},
+      {"${}", "Invalid template: \"${}\""},
+      {"${ }", "Invalid template: \"${ }\""},
+      {"${ foo}", "Invalid template: \"${ foo}\""},
+      {"${foo }", "Invalid template: \"${foo }\""},
+      {"${foo!}", "Invalid template: \"${foo!}\""},
+      {"${A:x}", "Invalid template: \"${A:x}\""},
+      {"${A:-x\n}", "Invalid template: \"${A:-x\\n}\""},  // `.*` stops at the line end
+      {"a${FOO}b${", "Invalid template: \"a${FOO}b${\""},
+      // nested templates report themselves
+      {"${A:-${}}", "Invalid template: \"${}\""},
+      {"${A:?${}}", "Invalid template: \"${}\""},
+      {"${A:-x} ${ }", "Invalid template: \" ${ }\""},
+      {"${A:- ${ } }", "Invalid template: \" ${ } \""},
+      // required variables
+      {"not ok ${UNSET_VAR:?Mandatory Variable Unset}",
+       "required variable UNSET_VAR is missing a value: Mandatory Variable Unset"},
+      {"not ok ${BAR:?Mandatory Variable Empty}",
+       "required variable BAR is missing a value: Mandatory Variable Empty"},
+      {"not ok ${UNSET_VAR:?}", "required variable UNSET_VAR is missing a value"},
+      {"not ok ${UNSET_VAR?Mandatory Variable Unset}",
+       "required variable UNSET_VAR is missing a value: Mandatory Variable Unset"},
+      {"not ok ${UNSET_VAR?}", "required variable UNSET_VAR is missing a value"},
+      {"not ok ${UNSET_VAR:?Mandatory Variable ${FOO}}",
+       "required variable UNSET_VAR is missing a value: Mandatory Variable first"},
+      {"not ok ${UNSET_VAR?Mandatory Variable ${FOO}}",
+       "required variable UNSET_VAR is missing a value: Mandatory Variable first"},
+      {"${UNSET_VAR?bar-baz}", "required variable UNSET_VAR is missing a value: bar-baz"},
+      {"${A?msg ${B}}", "required variable A is missing a value: msg "},
+  };
+  for (const Vector& v : vectors)
+    EXPECT_EQ(Sub(v.input), std::string("ERROR: ") + v.want) << "input: " << v.input;
+
+  std::string out = "untouched";
+  TemplateError err;
+  EXPECT_FALSE(Substitute("x ${MISSING:?why}", Defaults().AsLookup(), &out, &err));
+  EXPECT_EQ(out, "untouched");
+  EXPECT_EQ(err.kind, TemplateError::Kind::kRequired);
+  EXPECT_EQ(err.variable, "MISSING");
+  EXPECT_EQ(err.reason, "why");
+}
+
+TEST(Template, WarnsForUnsetVariablesOnlyWhenUsed) {
+  struct Case {
+    const char* input;
+    std::vector<std::string> unset;
+  };
+  const Environment a_set{{"A", "value"}};
+  const Case cases[] = {
+      {"${A:+${A},}B", {}},            // the alternate is not evaluated
+      {"${A:-${B}}", {"B"}},           // the default is
+      {"${A:-${B}${C}}", {"B", "C"}},  //
+      {"${FOO:+${UNDEF}}", {"UNDEF"}},
+      {"$FOO\xC5\xBF", {"FOO\xC5\xBF"}},
+      {"$X ${X} ${X:-d} ${X-d} ${X:+a} ${X+a}", {"X", "X"}},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> unset;
+    Sub(c.input, Defaults(), &unset);
+    EXPECT_EQ(unset, c.unset) << c.input;
+  }
+  std::vector<std::string> unset;
+  EXPECT_EQ(Sub("${A?${B}}", a_set, &unset), "value");
+  EXPECT_TRUE(unset.empty());
+  EXPECT_EQ(UnsetVariableWarning("B"),
+            "The \"B\" variable is not set. Defaulting to a blank string.");
+}
+
+TEST(Template, ExtractVariables) {
+  using V = TemplateVariable;
+  struct Case {
+    const char* input;
+    std::vector<V> want;
+  };
+  const Case cases[] = {
+      {"bar", {}},
+      {"$bar", {V{"bar", "", "", false}}},
+      {"$bar_1", {V{"bar_1", "", "", false}}},
+      {"${bar}", {V{"bar", "", "", false}}},
+      {"${bar?:foo}", {V{"bar", "", "", true}}},
+      {"${bar_1?:foo}", {V{"bar_1", "", "", true}}},
+      {"${bar?foo}", {V{"bar", "", "", true}}},
+      {"${bar:-foo}", {V{"bar", "foo", "", false}}},
+      {"${bar-foo}", {V{"bar", "foo", "", false}}},
+      {"${bar_1:-foo}", {V{"bar_1", "foo", "", false}}},
+      {"$docker:${project:-cli}", {V{"docker", "", "", false}, V{"project", "cli", "", false}}},
+      {"${bar:+foo}", {V{"bar", "", "foo", false}}},
+      {"${bar+foo}", {V{"bar", "", "foo", false}}},
+      {"${SUBDOMAIN:-redis}.${ROOTDOMAIN:?}",
+       {V{"ROOTDOMAIN", "", "", true}, V{"SUBDOMAIN", "redis", "", false}}},
+      {"${SUBDOMAIN:-$ROOTDOMAIN}",
+       {V{"SUBDOMAIN", "$ROOTDOMAIN", "", false}, V{"ROOTDOMAIN", "", "", false}}},
+      {"${A:-x} ${A}", {V{"A", "", "", false}, V{"A", "x", "", false}}},
+      {"${", {V{"", "", "", false}}},
+      {"$$A ${B?} $C", {V{"B", "", "", true}, V{"C", "", "", false}}},
+      {"${A:-{}}", {V{"A", "{}", "", false}}},
+      {"${X:-a}b}", {V{"X", "a", "", false}}},
+  };
+  for (const Case& c : cases) EXPECT_EQ(ExtractVariables(c.input), c.want) << c.input;
+
+  Node root = Node::Map();
+  root.Set("foo", Node::String("${bar:-foo}"));
+  Node bar = Node::Map();
+  bar.Set("foo", Node::String("${fruit:-banana}"));
+  bar.Set("bar", Node::String("vegetable"));
+  root.Set("bar", std::move(bar));
+  Node baz = Node::Seq();
+  baz.items.push_back(Node::String("foo"));
+  baz.items.push_back(Node::String("$docker:${project:-cli}"));
+  baz.items.push_back(Node::String("$toto"));
+  baz.items.push_back(Node::Int(3));
+  root.Set("baz", std::move(baz));
+  root.Set("${key}", Node::String("x"));  // keys are not templates
+  const std::map<std::string, TemplateVariable> want = {
+      {"bar", V{"bar", "foo", "", false}},    {"fruit", V{"fruit", "banana", "", false}},
+      {"docker", V{"docker", "", "", false}}, {"project", V{"project", "cli", "", false}},
+      {"toto", V{"toto", "", "", false}},
+  };
+  EXPECT_EQ(ExtractVariables(root), want);
+}
+
+TEST(Template, GoQuote) {
+  EXPECT_EQ(GoQuote("plain"), "\"plain\"");
+  EXPECT_EQ(GoQuote("a\"b\\c"), "\"a\\\"b\\\\c\"");
+  EXPECT_EQ(GoQuote("\n\t\x01\x7f"), "\"\\n\\t\\x01\\x7f\"");
+  EXPECT_EQ(GoQuote("\xff"), "\"\\xff\"");
+  EXPECT_EQ(GoQuote("\xC2\xA0\xE2\x82\xAC"), "\"\\u00a0\xE2\x82\xAC\"");
+}
+
+// ---- tree interpolation
+// -----------------------------------------------------------------------------------------
+
+// {service_key: {environment: {TESTVAR: value}}}
+Node ServiceWithVar(std::string value) {
+  Node env = Node::Map();
+  env.Set("TESTVAR", Node::String(std::move(value)));
+  Node svc = Node::Map();
+  svc.Set("environment", std::move(env));
+  Node root = Node::Map();
+  root.Set("myservice", std::move(svc));
+  return root;
+}
+
+const Environment& InterpolationDefaults() {
+  static const Environment env{
+      {"USER", "jenny"}, {"FOO", "bar"}, {"count", "5"}, {"REQUIRED", "true"}};
+  return env;
+}
+
+std::vector<std::string> Messages(const ir::DiagnosticSink& sink, ir::Severity severity) {
+  std::vector<std::string> out;
+  for (const ir::Diagnostic& d : sink.diagnostics()) {
+    if (d.severity == severity) out.push_back(d.message);
+  }
+  return out;
+}
+
+TEST(Interpolate, InterpolatesStringsNotKeys) {
+  Node logging = Node::Map();
+  logging.Set("driver", Node::String("${FOO}"));
+  Node options = Node::Map();
+  options.Set("user", Node::String("$USER"));
+  logging.Set("options", std::move(options));
+  Node volumes = Node::Seq();
+  volumes.items.push_back(Node::String("$FOO:/target"));
+  Node svc = Node::Map();
+  svc.Set("image", Node::String("example:${USER}"));
+  svc.Set("volumes", std::move(volumes));
+  svc.Set("logging", std::move(logging));
+  svc.Set("$FOO", Node::String("key stays"));
+  svc.Set("count", Node::Int(3));
+  Node root = Node::Map();
+  root.Set("servicea", std::move(svc));
+
+  ir::DiagnosticSink sink;
+  ASSERT_TRUE(InterpolateModel(root, InterpolationDefaults().AsLookup(), sink));
+  EXPECT_TRUE(sink.diagnostics().empty());
+  const Node* s = root.Find("servicea");
+  EXPECT_EQ(s->Find("image")->text, "example:jenny");
+  EXPECT_EQ(s->Find("volumes")->items[0].text, "bar:/target");
+  EXPECT_EQ(s->Find("logging")->Find("driver")->text, "bar");
+  EXPECT_EQ(s->Find("logging")->Find("options")->Find("user")->text, "jenny");
+  EXPECT_EQ(s->Find("$FOO")->text, "key stays");
+  EXPECT_EQ(s->Find("count")->type, ScalarType::kInt);
+}
+
+TEST(Interpolate, InvalidTemplateMessage) {
+  Node svc = Node::Map();
+  ir::SourceManager sm;
+  const ir::FileId f = sm.Add("compose.yaml", "image: ${");
+  svc.Set("image", Node::String("${", ir::Span{f, 7, 9}));
+  Node root = Node::Map();
+  root.Set("servicea", std::move(svc));
+  ir::DiagnosticSink sink;
+  EXPECT_FALSE(InterpolateModel(root, InterpolationDefaults().AsLookup(), sink));
+  ASSERT_EQ(sink.diagnostics().size(), 1u);
+  const ir::Diagnostic& d = sink.diagnostics()[0];
+  EXPECT_EQ(d.code, kInterpolationErrorCode);
+  EXPECT_EQ(d.message,
+            "invalid interpolation format for servicea.image.\nYou may need to escape any $ with "
+            "another $.\n${");
+  EXPECT_EQ(sm.Text(d.span), "${");
+}
+
+TEST(Interpolate, ValuesWithVariablesUnset) {
+  const Vector values[] = {
+      {"{{{ ${FOO:-foo_} }}}", "{{{ foo_ }}}"},
+      {"{{{ ${FOO:-foo-bar-value} }}}", "{{{ foo-bar-value }}}"},
+      {"{{{ ${FOO:-foo?bar?value} }}}", "{{{ foo?bar?value }}}"},
+      {"{{{ ${FOO:-foo:?bar:?value} }}}", "{{{ foo:?bar:?value }}}"},
+      {"{{{ ${FOO:-foo} ${BAR:-DEFAULT_VALUE} }}}", "{{{ foo DEFAULT_VALUE }}}"},
+      {"{{{ ${BAR} }}}", "{{{  }}}"},
+      {"${FOO:-baz} }}}", "baz }}}"},
+      {"${FOO-baz} }}}", "baz }}}"},
+      {"${FOO:-${BAR:-${ZOT:-qix}}}", "qix"},
+      {"${FOO:-${BAR:-x}_test_${BAR:-y}}", "x_test_y"},
+      {"${FOO:-${BAR:-x}_test}", "x_test"},
+      {"${FOO:-${BAR:-${ZOT:-x}}_test}", "x_test"},
+  };
+  const Environment empty;
+  for (const Vector& v : values) {
+    Node root = ServiceWithVar(v.input);
+    ir::DiagnosticSink sink;
+    ASSERT_TRUE(InterpolateModel(root, empty.AsLookup(), sink)) << v.input;
+    EXPECT_EQ(root.Find("myservice")->Find("environment")->Find("TESTVAR")->text, v.want);
+  }
+  const Vector errors[] = {
+      {"{{{ ${FOO:?foo_} }}}", "foo_"},
+      {"{{{ ${FOO:?foo-bar-value} }}}", "foo-bar-value"},
+      {"{{{ ${FOO:?foo} ${BAR:-DEFAULT_VALUE} }}}", "foo"},
+      {"${FOO:?foo} ${BAR:?bar}", "foo"},
+      {"${FOO:?baz} }}}", "baz"},
+      {"${FOO?baz} }}}", "baz"},
+  };
+  for (const Vector& v : errors) {
+    Node root = ServiceWithVar(v.input);
+    ir::DiagnosticSink sink;
+    EXPECT_FALSE(InterpolateModel(root, empty.AsLookup(), sink)) << v.input;
+    EXPECT_EQ(Messages(sink, ir::Severity::kError),
+              std::vector<std::string>{
+                  "error while interpolating myservice.environment.TESTVAR: required variable "
+                  "FOO is missing a value: " +
+                  std::string(v.want)});
+  }
+}
+
+TEST(Interpolate, ValuesWithVariablesSet) {
+  const Vector values[] = {
+      {"{{{ ${FOO:-foo_} }}}", "{{{ bar }}}"},
+      {"{{{ ${FOO:-foo-bar-value} }}}", "{{{ bar }}}"},
+      {"{{{ ${FOO:-foo} ${BAR:-DEFAULT_VALUE} }}}", "{{{ bar DEFAULT_VALUE }}}"},
+      {"{{{ ${BAR} }}}", "{{{  }}}"},
+      {"${FOO:-baz} }}}", "bar }}}"},
+      {"${FOO-baz} }}}", "bar }}}"},
+      {"{{{ ${FOO:-foo} ${USER:-bar} }}}", "{{{ bar jenny }}}"},
+      {"{{{ ${USER} }}}", "{{{ jenny }}}"},
+  };
+  for (const Vector& v : values) {
+    Node root = ServiceWithVar(v.input);
+    ir::DiagnosticSink sink;
+    ASSERT_TRUE(InterpolateModel(root, InterpolationDefaults().AsLookup(), sink)) << v.input;
+    EXPECT_EQ(root.Find("myservice")->Find("environment")->Find("TESTVAR")->text, v.want);
+  }
+}
+
+TEST(Interpolate, ReportsEveryErrorSortedByPath) {
+  // service: {zzz: "${MISSING:?required}", volumes: [{source: "${ACME_PATH:?}"}], environment:
+  // {TIMEZONE: ...},
+  //           aaa: "${"}
+  Node vol = Node::Map();
+  vol.Set("source", Node::String("${ACME_PATH:?}"));
+  Node vols = Node::Seq();
+  vols.items.push_back(std::move(vol));
+  Node env = Node::Map();
+  env.Set("TIMEZONE", Node::String("${TIMEZONE:?}"));
+  Node svc = Node::Map();
+  svc.Set("zzz", Node::String("${MISSING:?required}"));
+  svc.Set("volumes", std::move(vols));
+  svc.Set("environment", std::move(env));
+  svc.Set("aaa", Node::String("${"));
+  Node root = Node::Map();
+  root.Set("service", std::move(svc));
+  ir::DiagnosticSink sink;
+  EXPECT_FALSE(InterpolateModel(root, InterpolationDefaults().AsLookup(), sink));
+  const std::vector<std::string> want = {
+      "invalid interpolation format for service.aaa.\nYou may need to escape any $ with another "
+      "$.\n${",
+      "error while interpolating service.environment.TIMEZONE: required variable TIMEZONE is "
+      "missing a value",
+      "error while interpolating service.volumes.[].source: required variable ACME_PATH is missing "
+      "a value",
+      "error while interpolating service.zzz: required variable MISSING is missing a value: "
+      "required",
+  };
+  EXPECT_EQ(Messages(sink, ir::Severity::kError), want);
+}
+
+TEST(Interpolate, SequenceErrorsKeepIndexOrder) {
+  // Items are joined in index order, whatever the keys inside them.
+  Node first = Node::Map();
+  first.Set("z", Node::String("${Z:?}"));
+  Node second = Node::Map();
+  second.Set("a", Node::String("${A:?}"));
+  Node list = Node::Seq();
+  list.items.push_back(std::move(first));
+  list.items.push_back(std::move(second));
+  Node root = Node::Map();
+  root.Set("x", std::move(list));
+  ir::DiagnosticSink sink;
+  EXPECT_FALSE(InterpolateModel(root, Environment{}.AsLookup(), sink));
+  const std::vector<std::string> want = {
+      "error while interpolating x.[].z: required variable Z is missing a value",
+      "error while interpolating x.[].a: required variable A is missing a value",
+  };
+  EXPECT_EQ(Messages(sink, ir::Severity::kError), want);
+}
+
+TEST(Interpolate, DottedKeysPrintAsWritten) {
+  Node labels = Node::Map();
+  labels.Set("com.example.tag", Node::String("${TAG:?no tag}"));
+  Node svc = Node::Map();
+  svc.Set("labels", std::move(labels));
+  Node services = Node::Map();
+  services.Set("web", std::move(svc));
+  Node root = Node::Map();
+  root.Set("services", std::move(services));
+  ir::DiagnosticSink sink;
+  EXPECT_FALSE(InterpolateModel(root, Environment{}.AsLookup(), sink));
+  EXPECT_EQ(Messages(sink, ir::Severity::kError),
+            std::vector<std::string>{
+                "error while interpolating services.web.labels.com.example.tag: required "
+                "variable TAG is missing a value: no tag"});
+}
+
+TEST(Interpolate, WarningsAreDeduplicated) {
+  Node svc = Node::Map();
+  svc.Set("image", Node::String("${NOPE}"));
+  svc.Set("command", Node::String("$NOPE ${OTHER}"));
+  Node root = Node::Map();
+  root.Set("x", std::move(svc));
+  ir::DiagnosticSink sink;
+  EXPECT_TRUE(InterpolateModel(root, Environment{}.AsLookup(), sink));
+  const std::vector<std::string> want = {
+      "The \"NOPE\" variable is not set. Defaulting to a blank string.",
+      "The \"OTHER\" variable is not set. Defaulting to a blank string.",
+  };
+  EXPECT_EQ(Messages(sink, ir::Severity::kWarning), want);
+  EXPECT_EQ(sink.diagnostics()[0].code, kUnsetVariableWarningCode);
+
+  InterpolationWarnings collected;
+  InterpolateOptions options;
+  options.warnings = &collected;
+  Node again = ServiceWithVar("${NOPE}");
+  ir::DiagnosticSink quiet;
+  EXPECT_TRUE(InterpolateModel(again, Environment{}.AsLookup(), quiet, options));
+  Node twice = ServiceWithVar("${NOPE}");
+  EXPECT_TRUE(InterpolateModel(twice, Environment{}.AsLookup(), quiet, options));
+  EXPECT_TRUE(quiet.diagnostics().empty());
+  ASSERT_EQ(collected.items().size(), 1u);
+  EXPECT_EQ(collected.items()[0].message,
+            "The \"NOPE\" variable is not set. Defaulting to a blank string.");
+}
+
+// ---- casts
+// ------------------------------------------------------------------------------------------------------
+
+TEST(Interpolate, CastTable) {
+  struct Case {
+    std::vector<std::string_view> path;
+    CastKind want;
+  };
+  const Case cases[] = {
+      {{"services", "web", "cpu_count"}, CastKind::kInt64},
+      {{"services", "web", "cpu_percent"}, CastKind::kFloat},
+      {{"services", "web", "cpus"}, CastKind::kFloat32},
+      {{"services", "web", "init"}, CastKind::kBool},
+      {{"services", "web", "scale"}, CastKind::kInt},
+      {{"services", "web", "tty"}, CastKind::kBool},
+      {{"services", "web", "pids_limit"}, CastKind::kInt64},
+      {{"services", "web", "image"}, CastKind::kNone},
+      {{"services", "web", "deploy", "replicas"}, CastKind::kInt},
+      {{"services", "web", "healthcheck", "retries"}, CastKind::kInt},
+      {{"services", "web", "healthcheck", "disable"}, CastKind::kBool},
+      {{"services", "web", "ulimits", "nofile"}, CastKind::kInt},
+      {{"services", "web", "ulimits", "nofile", "soft"}, CastKind::kInt},
+      {{"services", "web", "ulimits", "nofile", "hard"}, CastKind::kInt},
+      {{"services", "web", "depends_on", "db", "required"}, CastKind::kBool},
+      {{"services", "web", "depends_on", "db", "restart"}, CastKind::kBool},
+      {{"services", "web", "depends_on", "db", "condition"}, CastKind::kNone},
+      {{"services", "web", "deploy", "update_config", "parallelism"}, CastKind::kInt},
+      {{"services", "web", "deploy", "rollback_config", "max_failure_ratio"}, CastKind::kFloat},
+      {{"services", "web", "deploy", "restart_policy", "max_attempts"}, CastKind::kInt},
+      {{"services", "web", "deploy", "placement", "max_replicas_per_node"}, CastKind::kInt},
+      {{"services", "web", "ports", "[]", "target"}, CastKind::kInt},
+      {{"services", "web", "ports", "[]", "published"}, CastKind::kNone},
+      {{"services", "web", "volumes", "[]", "read_only"}, CastKind::kBool},
+      {{"services", "web", "volumes", "[]", "volume", "nocopy"}, CastKind::kBool},
+      {{"networks", "n", "external"}, CastKind::kBool},
+      {{"networks", "n", "internal"}, CastKind::kBool},
+      {{"networks", "n", "attachable"}, CastKind::kBool},
+      {{"networks", "n", "enable_ipv4"}, CastKind::kBool},
+      {{"networks", "n", "enable_ipv6"}, CastKind::kBool},
+      {{"volumes", "v", "external"}, CastKind::kBool},
+      {{"secrets", "s", "external"}, CastKind::kBool},
+      {{"configs", "c", "external"}, CastKind::kBool},
+      {{"configs", "c", "internal"}, CastKind::kNone},
+      {{"x-custom", "c", "external"}, CastKind::kNone},
+      {{"services", "web"}, CastKind::kNone},
+  };
+  for (const Case& c : cases) {
+    std::string joined;
+    for (std::string_view p : c.path) joined += std::string(p) + ".";
+    EXPECT_EQ(CastForPath(c.path), c.want) << joined;
+  }
+}
+
+// Interpolates `value` at services.web.<path...> and returns the node.
+struct CastResult {
+  Node node;
+  std::vector<std::string> errors;
+  std::vector<std::string> warnings;
+};
+
+CastResult CastAt(const std::vector<std::string>& path, std::string value,
+                  const Environment& env = {}) {
+  Node leaf = Node::String(std::move(value));
+  for (auto it = path.rbegin(); it != path.rend(); ++it) {
+    Node parent;
+    if (*it == "[]") {
+      parent = Node::Seq();
+      parent.items.push_back(std::move(leaf));
+    } else {
+      parent = Node::Map();
+      parent.Set(*it, std::move(leaf));
+    }
+    leaf = std::move(parent);
+  }
+  ir::DiagnosticSink sink;
+  InterpolateModel(leaf, env.AsLookup(), sink);
+  const Node* n = &leaf;
+  for (const std::string& p : path) n = p == "[]" ? &n->items[0] : n->Find(p);
+  return {*n, Messages(sink, ir::Severity::kError), Messages(sink, ir::Severity::kWarning)};
+}
+
+TEST(Interpolate, CastsTypedPaths) {
+  const Environment env{{"count", "5"}, {"REQUIRED", "true"}, {"PORT", "8080"}};
+  CastResult r = CastAt({"services", "web", "deploy", "replicas"}, "$count", env);
+  EXPECT_EQ(r.node.type, ScalarType::kInt);
+  EXPECT_EQ(r.node.AsInt(), 5);
+  EXPECT_TRUE(r.errors.empty());
+
+  r = CastAt({"services", "web", "ports", "[]", "target"}, "${PORT}", env);
+  EXPECT_EQ(r.node.type, ScalarType::kInt);
+  EXPECT_EQ(r.node.text, "8080");
+
+  r = CastAt({"services", "web", "privileged"}, "$REQUIRED", env);
+  EXPECT_EQ(r.node.type, ScalarType::kBool);
+  EXPECT_EQ(r.node.text, "true");
+
+  r = CastAt({"networks", "front", "external"},
+             "FALSE");  // strings are cast even without a variable
+  EXPECT_EQ(r.node.type, ScalarType::kBool);
+  EXPECT_EQ(r.node.text, "false");
+
+  r = CastAt({"services", "web", "tty"}, "yes");
+  EXPECT_EQ(r.node.text, "true");
+  EXPECT_EQ(r.warnings, std::vector<std::string>{
+                            "\"yes\" for boolean is not supported by YAML 1.2, please use `true`"});
+  r = CastAt({"services", "web", "tty"}, "Off");
+  EXPECT_EQ(r.node.text, "false");
+  EXPECT_EQ(r.warnings,
+            std::vector<std::string>{
+                "\"Off\" for boolean is not supported by YAML 1.2, please use `false`"});
+
+  r = CastAt({"services", "web", "cpus"}, "0.1");
+  EXPECT_EQ(r.node.type, ScalarType::kFloat);
+  EXPECT_EQ(r.node.text, "0.1");
+  r = CastAt({"services", "web", "cpu_percent"}, "1_0.5e1");
+  EXPECT_EQ(r.node.type, ScalarType::kFloat);
+  EXPECT_EQ(r.node.AsFloat(), 105.0);
+  r = CastAt({"services", "web", "cpu_percent"}, "0x1p-2");
+  EXPECT_EQ(r.node.AsFloat(), 0.25);
+  r = CastAt({"services", "web", "cpu_shares"}, "-12");
+  EXPECT_EQ(r.node.AsInt(), -12);
+  r = CastAt({"services", "web", "cpu_shares"}, "+9223372036854775807");
+  EXPECT_EQ(r.node.AsInt(), INT64_MAX);
+
+  r = CastAt({"services", "web", "image"}, "5");  // not a typed path
+  EXPECT_EQ(r.node.type, ScalarType::kString);
+}
+
+TEST(Interpolate, CastFailures) {
+  struct Case {
+    std::vector<std::string> path;
+    const char* value;
+    const char* error;
+  };
+  const Case cases[] = {
+      {{"services", "web", "deploy", "replicas"},
+       "two",
+       "strconv.Atoi: parsing \"two\": invalid syntax"},
+      {{"services", "web", "deploy", "replicas"}, "", "strconv.Atoi: parsing \"\": invalid syntax"},
+      {{"services", "web", "deploy", "replicas"},
+       "1_000",
+       "strconv.Atoi: parsing \"1_000\": invalid syntax"},
+      {{"services", "web", "deploy", "replicas"},
+       "0x10",
+       "strconv.Atoi: parsing \"0x10\": invalid syntax"},
+      {{"services", "web", "deploy", "replicas"},
+       "99999999999999999999",
+       "strconv.Atoi: parsing \"99999999999999999999\": value out of range"},
+      {{"services", "web", "cpu_count"},
+       "9223372036854775808",
+       "strconv.ParseInt: parsing \"9223372036854775808\": value out of range"},
+      {{"services", "web", "cpu_count"},
+       "1.5",
+       "strconv.ParseInt: parsing \"1.5\": invalid syntax"},
+      {{"services", "web", "cpu_percent"},
+       "abc",
+       "strconv.ParseFloat: parsing \"abc\": invalid syntax"},
+      {{"services", "web", "cpu_percent"},
+       "1e400",
+       "strconv.ParseFloat: parsing \"1e400\": value out of range"},
+      {{"services", "web", "cpu_percent"},
+       "0x1",
+       "strconv.ParseFloat: parsing \"0x1\": invalid syntax"},
+      {{"services", "web", "cpu_percent"},
+       "1__0",
+       "strconv.ParseFloat: parsing \"1__0\": invalid syntax"},
+      {{"services", "web", "cpu_percent"},
+       "infinit",
+       "strconv.ParseFloat: parsing \"infinit\": invalid syntax"},
+      {{"services", "web", "cpus"},
+       "1e39",
+       "strconv.ParseFloat: parsing \"1e39\": value out of range"},
+      {{"services", "web", "init"}, "maybe", "invalid boolean: maybe"},
+  };
+  for (const Case& c : cases) {
+    CastResult r = CastAt(c.path, c.value);
+    std::string path;
+    for (const std::string& p : c.path) path += (path.empty() ? "" : ".") + p;
+    EXPECT_EQ(r.errors, std::vector<std::string>{"error while interpolating " + path +
+                                                 ": failed to cast to expected type: " + c.error})
+        << c.value;
+    EXPECT_EQ(r.node.type, ScalarType::kString);
+  }
+}
+
+TEST(Interpolate, NonStringScalarsAreLeftAlone) {
+  Node svc = Node::Map();
+  svc.Set("replicas_null", Node::Null());
+  svc.Set("tty", Node::Bool(true));
+  Node services = Node::Map();
+  services.Set("web", std::move(svc));
+  Node root = Node::Map();
+  root.Set("services", std::move(services));
+  ir::DiagnosticSink sink;
+  EXPECT_TRUE(InterpolateModel(root, Environment{}.AsLookup(), sink));
+  EXPECT_TRUE(root.Find("services")->Find("web")->Find("replicas_null")->is_null());
+  EXPECT_EQ(root.Find("services")->Find("web")->Find("tty")->type, ScalarType::kBool);
+}
+
+}  // namespace
+}  // namespace stackc::frontend

@@ -1,0 +1,67 @@
+// The loader: compose files, .env and the environment -> the canonical compose model, as Docker Compose sees it.
+//
+// It follows compose-go's pipeline and order (compose-semantics.md §1): choose the files, the project directory,
+// the interpolation environment and the project name (project_options.h); then per file and per YAML document:
+// parse, interpolate, include, extends, merge into the model so far, enforce list uniqueness, validate against
+// the Compose schema, canonicalise; then defaults, semantic checks, path resolution, environment resolution,
+// normalisation, profiles, consistency, env_file folding. Every problem is reported with its location; loading
+// never throws.
+//
+// Example:
+//   LoadRequest req;
+//   req.config_paths = {"compose.yaml"};
+//   LoadedProject project;
+//   if (!LoadProject(req, fs, env, sm, sink, &project)) return 2;
+//   std::string yaml = ModelPrinter().Yaml(project.model);
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "frontend/file_system.h"
+#include "frontend/yaml_tree.h"
+#include "ir/diagnostic.h"
+#include "ir/source.h"
+
+namespace stackc::frontend {
+
+using EnvMap = std::map<std::string, std::string>;
+
+struct LoadRequest {
+  std::vector<std::string> config_paths;  // -f, in order; "-" is standard input
+  std::string project_name;               // -p
+  std::string project_directory;          // --project-directory
+  std::vector<std::string> env_files;     // --env-file
+  std::vector<std::string> profiles;      // --profile
+  std::vector<std::string> services;      // positional service names
+  std::optional<std::string> stdin_text;  // the text of "-", read by the caller
+
+  bool interpolate = true;
+  bool normalize = true;
+  bool resolve_paths = true;
+  bool consistency = true;
+  bool resolve_environment = true;  // fold env_file into environment, resolve bare keys
+  bool discard_env_files = true;    // drop env_file/label_file after folding (config does)
+
+  size_t max_file_bytes = 64u << 20;  // refuse larger files with a located error
+};
+
+struct LoadedProject {
+  Node model;  // the canonical model: name, services, networks, volumes, secrets, configs, models, x-*
+  Node disabled_services = Node::Map();
+  std::string name;
+  std::string working_dir;
+  std::vector<std::string> config_files;
+  EnvMap environment;  // the interpolation environment
+};
+
+// Loads the project. Returns false when an error was reported to `sink`.
+bool LoadProject(const LoadRequest& request, const FileSystem& fs, const EnvMap& os_env,
+                 ir::SourceManager& sm, ir::DiagnosticSink& sink, LoadedProject* out);
+
+// compose-go's NormalizeProjectName: lowercase, keep [a-z0-9_-], trim leading '_' and '-'.
+std::string NormalizeProjectName(std::string_view name);
+
+}  // namespace stackc::frontend

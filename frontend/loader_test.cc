@@ -1,0 +1,171 @@
+#include "frontend/loader.h"
+
+#include <gtest/gtest.h>
+
+#include "frontend/model_printer.h"
+
+namespace stackc::frontend {
+namespace {
+
+struct Result {
+  bool ok = false;
+  ir::SourceManager sm;
+  ir::DiagnosticSink sink;
+  LoadedProject project;
+
+  std::string FirstError() const {
+    for (const ir::Diagnostic& d : sink.diagnostics()) {
+      if (d.severity == ir::Severity::kError) return d.message;
+    }
+    return "";
+  }
+  std::string Yaml() const { return ModelPrinter().Yaml(project.model); }
+};
+
+std::unique_ptr<Result> Load(const InMemoryFileSystem& fs, LoadRequest req, EnvMap env = {}) {
+  auto r = std::make_unique<Result>();
+  r->ok = LoadProject(req, fs, env, r->sm, r->sink, &r->project);
+  return r;
+}
+
+TEST(LoaderTest, NormalizesProjectNames) {
+  EXPECT_EQ(NormalizeProjectName("My_Project.v2"), "my_projectv2");
+  EXPECT_EQ(NormalizeProjectName("--x"), "x");
+  EXPECT_EQ(NormalizeProjectName("UNNORMALIZED PATH"), "unnormalizedpath");
+}
+
+TEST(LoaderTest, FindsDefaultFilesInParentDirectories) {
+  InMemoryFileSystem fs("/work/Demo App/sub/dir");
+  fs.Add("/work/Demo App/compose.yaml", "services:\n  web:\n    image: nginx\n");
+  fs.Add("/work/Demo App/compose.override.yml", "services:\n  web:\n    image: nginx:1.27\n");
+  auto r = Load(fs, {});
+  ASSERT_TRUE(r->ok) << r->FirstError();
+  EXPECT_EQ(r->project.name, "demoapp");
+  EXPECT_EQ(r->project.config_files.size(), 2u);
+  EXPECT_EQ(r->Yaml(),
+            "name: demoapp\n"
+            "services:\n"
+            "  web:\n"
+            "    image: nginx:1.27\n"
+            "    networks:\n"
+            "      default: null\n"
+            "networks:\n"
+            "  default:\n"
+            "    name: demoapp_default\n");
+}
+
+TEST(LoaderTest, NoFileIsAnError) {
+  InMemoryFileSystem fs("/empty");
+  auto r = Load(fs, {});
+  EXPECT_FALSE(r->ok);
+  EXPECT_EQ(r->FirstError(), "no configuration file provided: not found");
+}
+
+TEST(LoaderTest, ShellEnvironmentWinsOverDotEnv) {
+  InMemoryFileSystem fs("/p");
+  fs.Add("/p/compose.yaml", "services:\n  web:\n    image: ${IMAGE}:${TAG}\n");
+  fs.Add("/p/.env", "IMAGE=from-dotenv\nTAG=1\n");
+  LoadRequest req;
+  req.config_paths = {"compose.yaml"};
+  auto r = Load(fs, req, {{"IMAGE", "from-shell"}});
+  ASSERT_TRUE(r->ok) << r->FirstError();
+  EXPECT_EQ(r->project.model.Find("services")->Find("web")->Find("image")->text, "from-shell:1");
+}
+
+TEST(LoaderTest, ProjectNamePrecedence) {
+  InMemoryFileSystem fs("/p");
+  fs.Add("/p/compose.yaml", "name: From-File\nservices:\n  web:\n    image: nginx\n");
+  LoadRequest req;
+  req.config_paths = {"compose.yaml"};
+  EXPECT_EQ(Load(fs, req)->project.name, "from-file");
+  EXPECT_EQ(Load(fs, req, {{"COMPOSE_PROJECT_NAME", "env"}})->project.name, "env");
+  req.project_name = "flag";
+  EXPECT_EQ(Load(fs, req, {{"COMPOSE_PROJECT_NAME", "env"}})->project.name, "flag");
+  req.project_name = "Bad Name";
+  auto bad = Load(fs, req);
+  EXPECT_FALSE(bad->ok);
+  EXPECT_EQ(bad->FirstError(),
+            "invalid project name \"Bad Name\": must consist only of lowercase alphanumeric "
+            "characters, hyphens, and underscores as well as start with a letter or number");
+}
+
+TEST(LoaderTest, ProfilesKeepDisabledServicesAside) {
+  InMemoryFileSystem fs("/p");
+  fs.Add("/p/compose.yaml",
+         "services:\n  web:\n    image: nginx\n  debug:\n    image: busybox\n    profiles: [dev]\n");
+  LoadRequest req;
+  req.config_paths = {"compose.yaml"};
+  auto off = Load(fs, req);
+  ASSERT_TRUE(off->ok) << off->FirstError();
+  EXPECT_EQ(off->project.model.Find("services")->Find("debug"), nullptr);
+  EXPECT_NE(off->project.disabled_services.Find("debug"), nullptr);
+  auto on = Load(fs, req, {{"COMPOSE_PROFILES", "dev"}});
+  EXPECT_NE(on->project.model.Find("services")->Find("debug"), nullptr);
+}
+
+TEST(LoaderTest, ConsistencyErrorsAreLocated) {
+  InMemoryFileSystem fs("/p");
+  fs.Add("/p/compose.yaml",
+         "services:\n  web:\n    image: nginx\n    networks: [front]\n    depends_on: [db]\n");
+  LoadRequest req;
+  req.config_paths = {"compose.yaml"};
+  auto r = Load(fs, req);
+  EXPECT_FALSE(r->ok);
+  EXPECT_EQ(r->FirstError(),
+            "service \"web\" refers to undefined network front: invalid compose project");
+  const ir::Diagnostic& d = r->sink.diagnostics().back();
+  EXPECT_EQ(r->sm.Position(d.span).line, 4u);
+}
+
+TEST(LoaderTest, DependencyCycleNamesItsPath) {
+  InMemoryFileSystem fs("/p");
+  fs.Add("/p/compose.yaml",
+         "services:\n  a:\n    image: x\n    depends_on: [b]\n  b:\n    image: x\n    depends_on: [a]\n");
+  LoadRequest req;
+  req.config_paths = {"compose.yaml"};
+  auto r = Load(fs, req);
+  EXPECT_FALSE(r->ok);
+  EXPECT_EQ(r->FirstError(), "dependency cycle detected: a -> b -> a");
+}
+
+TEST(LoaderTest, EnvFileFoldsIntoEnvironmentAndEnvironmentWins) {
+  InMemoryFileSystem fs("/p");
+  fs.Add("/p/compose.yaml",
+         "services:\n  web:\n    image: nginx\n    env_file: web.env\n    environment:\n"
+         "      - A=from-compose\n      - C\n");
+  fs.Add("/p/web.env", "A=from-file\nB=two\nC=three\n");
+  LoadRequest req;
+  req.config_paths = {"compose.yaml"};
+  auto r = Load(fs, req);
+  ASSERT_TRUE(r->ok) << r->FirstError();
+  const Node* env = r->project.model.Find("services")->Find("web")->Find("environment");
+  ASSERT_NE(env, nullptr);
+  EXPECT_EQ(env->Find("A")->text, "from-compose");
+  EXPECT_EQ(env->Find("B")->text, "two");
+  EXPECT_TRUE(env->Find("C")->is_null());  // an unset bare key still overrides the env file
+  EXPECT_EQ(r->project.model.Find("services")->Find("web")->Find("env_file"), nullptr);
+}
+
+TEST(LoaderTest, MissingEnvFileIsAnError) {
+  InMemoryFileSystem fs("/p");
+  fs.Add("/p/compose.yaml", "services:\n  web:\n    image: nginx\n    env_file: missing.env\n");
+  LoadRequest req;
+  req.config_paths = {"compose.yaml"};
+  auto r = Load(fs, req);
+  EXPECT_FALSE(r->ok);
+  EXPECT_EQ(r->FirstError(),
+            "env file /p/missing.env not found: stat /p/missing.env: no such file or directory");
+}
+
+TEST(LoaderTest, EmptyFileIsAnError) {
+  InMemoryFileSystem fs("/p");
+  fs.Add("/p/compose.yaml", "# nothing but a comment\n");
+  LoadRequest req;
+  req.config_paths = {"compose.yaml"};
+  auto r = Load(fs, req);
+  EXPECT_FALSE(r->ok);
+  EXPECT_EQ(r->FirstError(), "empty compose file");
+}
+
+}  // namespace
+}  // namespace stackc::frontend

@@ -1,0 +1,709 @@
+#include "frontend/model_printer.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <optional>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "frontend/go_bytes.h"
+#include "frontend/go_duration.h"
+#include "frontend/go_emit.h"
+#include "frontend/shell_words.h"
+
+namespace stackc::frontend {
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------------------------
+// The shape of types.Project, from compose_types.inc.
+
+struct FieldRow {
+  std::string_view owner;
+  std::string_view yaml_key;
+  bool yaml_omit;
+  bool yaml_inline;
+  std::string_view json_key;
+  bool json_omit;
+  bool json_skip;
+  std::string_view type;
+};
+
+struct StructRow {
+  std::string_view name;
+  std::string_view flags;
+};
+
+struct NamedRow {
+  std::string_view name;
+  std::string_view underlying;
+  std::string_view flags;
+};
+
+#define STACKC_STRUCT(name, flags)
+#define STACKC_FIELD(owner, yk, yo, yi, jk, jo, js, type) FieldRow{owner, yk, yo, yi, jk, jo, js, type},
+#define STACKC_NAMED(name, underlying, flags)
+constexpr FieldRow kFields[] = {
+#include "frontend/compose_types.inc"
+};
+#undef STACKC_STRUCT
+#undef STACKC_FIELD
+#undef STACKC_NAMED
+
+#define STACKC_STRUCT(name, flags) StructRow{name, flags},
+#define STACKC_FIELD(owner, yk, yo, yi, jk, jo, js, type)
+#define STACKC_NAMED(name, underlying, flags)
+constexpr StructRow kStructs[] = {
+#include "frontend/compose_types.inc"
+};
+#undef STACKC_STRUCT
+#undef STACKC_FIELD
+#undef STACKC_NAMED
+
+#define STACKC_STRUCT(name, flags)
+#define STACKC_FIELD(owner, yk, yo, yi, jk, jo, js, type)
+#define STACKC_NAMED(name, underlying, flags) NamedRow{name, underlying, flags},
+constexpr NamedRow kNamed[] = {
+#include "frontend/compose_types.inc"
+};
+#undef STACKC_STRUCT
+#undef STACKC_FIELD
+#undef STACKC_NAMED
+
+// go-yaml's order for string keys (representer.go keyList.Less, string case).
+bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+bool IsLetter(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x80 && c != 0xFFFD);
+}
+
+std::u32string Runes(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    char32_t r = 0xFFFD;
+    size_t len = 1;
+    if (c < 0x80) {
+      r = c;
+    } else if ((c >> 5) == 0x6 && i + 1 < s.size()) {
+      r = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+      len = 2;
+    } else if ((c >> 4) == 0xE && i + 2 < s.size()) {
+      r = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+      len = 3;
+    } else if ((c >> 3) == 0x1E && i + 3 < s.size()) {
+      r = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) |
+          (s[i + 3] & 0x3F);
+      len = 4;
+    }
+    out.push_back(r);
+    i += len;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool GoYamlKeyLess(std::string_view a_str, std::string_view b_str) {
+  // Pure ASCII letters/others fast path is the general algorithm on runes.
+  const std::u32string ar = Runes(a_str);
+  const std::u32string br = Runes(b_str);
+  bool digits = false;
+  for (size_t i = 0; i < ar.size() && i < br.size(); ++i) {
+    if (ar[i] == br[i]) {
+      digits = IsDigit(ar[i]);
+      continue;
+    }
+    const bool al = IsLetter(ar[i]);
+    const bool bl = IsLetter(br[i]);
+    if (al && bl) return ar[i] < br[i];
+    if (al || bl) return digits ? al : bl;
+    int64_t an = 0;
+    int64_t bn = 0;
+    if (ar[i] == '0' || br[i] == '0') {
+      for (size_t j = i; j-- > 0 && IsDigit(ar[j]);) {
+        if (ar[j] != '0') {
+          an = 1;
+          bn = 1;
+          break;
+        }
+      }
+    }
+    size_t ai = i;
+    size_t bi = i;
+    for (; ai < ar.size() && IsDigit(ar[ai]); ++ai) an = an * 10 + (ar[ai] - '0');
+    for (; bi < br.size() && IsDigit(br[bi]); ++bi) bn = bn * 10 + (br[bi] - '0');
+    if (an != bn) return an < bn;
+    if (ai != bi) return ai < bi;
+    return ar[i] < br[i];
+  }
+  return ar.size() < br.size();
+}
+
+namespace {
+
+// A parsed Go type expression.
+struct GoType {
+  enum Kind { kString, kBool, kInt, kUint, kFloat32, kFloat64, kAny, kPtr, kSlice, kMap, kStruct, kNamed };
+  Kind kind = kAny;
+  std::string_view name;  // kStruct / kNamed
+  const GoType* elem = nullptr;
+};
+
+Node Scalar(ScalarType t, std::string text) {
+  Node n;
+  n.type = t;
+  n.text = std::move(text);
+  return n;
+}
+
+// Go's strconv.FormatFloat(v, 'g', -1, bits) for float32 values.
+std::string FormatFloat32(float f) {
+  if (std::isnan(f)) return "NaN";
+  if (std::isinf(f)) return f > 0 ? "+Inf" : "-Inf";
+  char buf[64];
+  auto [p, ec] = std::to_chars(buf, buf + sizeof buf, f, std::chars_format::scientific);
+  std::string sci(buf, p);
+  Node tmp;
+  tmp.type = ScalarType::kFloat;
+  tmp.text = sci;
+  return tmp.GoString();
+}
+
+std::string FormatFloat64(double d) {
+  char buf[64];
+  auto [p, ec] = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+  Node tmp;
+  tmp.type = ScalarType::kFloat;
+  tmp.text.assign(buf, p);
+  return tmp.GoString();
+}
+
+// fmt.Sprint of a model value (strings, numbers, bools; nil prints "<nil>").
+std::string Sprint(const Node& v) {
+  if (v.is_scalar()) return v.GoString();
+  if (v.is_seq()) {
+    std::string out = "[";
+    for (size_t i = 0; i < v.items.size(); ++i) {
+      if (i) out += ' ';
+      out += Sprint(v.items[i]);
+    }
+    return out + "]";
+  }
+  std::string out = "map[";
+  std::vector<const MapEntry*> sorted;
+  for (const MapEntry& e : v.entries) sorted.push_back(&e);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const MapEntry* a, const MapEntry* b) { return a->key < b->key; });
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    if (i) out += ' ';
+    out += sorted[i]->key + ":" + Sprint(sorted[i]->value);
+  }
+  return out + "]";
+}
+
+std::optional<int64_t> ToInt(const Node& v) {
+  if (auto i = v.AsInt()) return i;
+  if (v.is_string()) {
+    int64_t out = 0;
+    std::string_view s = v.text;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    if (ec == std::errc() && p == s.data() + s.size()) return out;
+  }
+  if (v.kind == NodeKind::kScalar && v.type == ScalarType::kFloat) {
+    if (auto f = v.AsFloat()) return static_cast<int64_t>(*f);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+struct ModelPrinter::Impl {
+  std::unordered_map<std::string_view, std::vector<const FieldRow*>> fields;
+  std::unordered_map<std::string_view, std::string_view> struct_flags;
+  std::unordered_map<std::string_view, const NamedRow*> named;
+  mutable std::unordered_map<std::string, std::unique_ptr<GoType>> types;
+
+  Impl() {
+    for (const FieldRow& f : kFields) fields[f.owner].push_back(&f);
+    for (const StructRow& s : kStructs) struct_flags[s.name] = s.flags;
+    for (const NamedRow& n : kNamed) named[n.name] = &n;
+  }
+
+  const GoType* Type(std::string_view expr) const {
+    auto it = types.find(std::string(expr));
+    if (it != types.end()) return it->second.get();
+    auto t = std::make_unique<GoType>();
+    if (expr.starts_with("*")) {
+      t->kind = GoType::kPtr;
+      t->elem = Type(expr.substr(1));
+    } else if (expr.starts_with("[]")) {
+      t->kind = GoType::kSlice;
+      t->elem = Type(expr.substr(2));
+    } else if (expr.starts_with("map[string]")) {
+      t->kind = GoType::kMap;
+      t->elem = Type(expr.substr(11));
+    } else if (expr == "string") {
+      t->kind = GoType::kString;
+    } else if (expr == "bool") {
+      t->kind = GoType::kBool;
+    } else if (expr == "int" || expr == "int64" || expr == "int32" || expr == "int16" ||
+               expr == "int8") {
+      t->kind = GoType::kInt;
+    } else if (expr.starts_with("uint")) {
+      t->kind = GoType::kUint;
+    } else if (expr == "float32") {
+      t->kind = GoType::kFloat32;
+    } else if (expr == "float64") {
+      t->kind = GoType::kFloat64;
+    } else if (expr == "any") {
+      t->kind = GoType::kAny;
+    } else if (fields.count(expr) || struct_flags.count(expr)) {
+      t->kind = GoType::kStruct;
+      t->name = struct_flags.find(expr)->first;
+    } else if (auto n = named.find(expr); n != named.end()) {
+      t->kind = GoType::kNamed;
+      t->name = n->first;
+      t->elem = Type(n->second->underlying);
+    }
+    const GoType* raw = t.get();
+    types.emplace(std::string(expr), std::move(t));
+    return raw;
+  }
+
+  // A decoded value: the output node and whether Go considers it zero (for omitempty).
+  struct Out {
+    Node node;
+    bool zero = false;
+  };
+
+  Out Decode(const Node& v, const GoType* t, OutputFormat f) const;
+  Out DecodeStruct(const Node& v, std::string_view name, OutputFormat f) const;
+  Out DecodeNamed(const Node& v, const GoType* t, OutputFormat f) const;
+  Out DecodeAny(const Node& v, OutputFormat f) const;
+  void SortKeys(Node& map, OutputFormat f) const {
+    if (f == OutputFormat::kYaml) {
+      std::stable_sort(map.entries.begin(), map.entries.end(),
+                       [](const MapEntry& a, const MapEntry& b) { return GoYamlKeyLess(a.key, b.key); });
+    } else {
+      std::stable_sort(map.entries.begin(), map.entries.end(),
+                       [](const MapEntry& a, const MapEntry& b) { return a.key < b.key; });
+    }
+  }
+};
+
+ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeAny(const Node& v, OutputFormat f) const {
+  Out out;
+  if (v.is_map()) {
+    out.node = Node::Map();
+    for (const MapEntry& e : v.entries) {
+      out.node.entries.push_back(MapEntry{e.key, {}, DecodeAny(e.value, f).node});
+    }
+    SortKeys(out.node, f);
+    out.zero = v.entries.empty();
+    return out;
+  }
+  if (v.is_seq()) {
+    out.node = Node::Seq();
+    for (const Node& i : v.items) out.node.items.push_back(DecodeAny(i, f).node);
+    out.zero = v.items.empty();
+    return out;
+  }
+  out.node = Scalar(v.type, v.type == ScalarType::kString ? v.text : v.GoString());
+  if (v.type == ScalarType::kNull) out.node.text.clear();
+  out.zero = v.is_null();
+  return out;
+}
+
+ModelPrinter::Impl::Out ModelPrinter::Impl::Decode(const Node& v, const GoType* t,
+                                                   OutputFormat f) const {
+  Out out;
+  switch (t->kind) {
+    case GoType::kNamed:
+      return DecodeNamed(v, t, f);
+    case GoType::kStruct:
+      return DecodeStruct(v, t->name, f);
+    case GoType::kPtr: {
+      if (v.is_null()) {
+        out.node = Node::Null();
+        out.zero = true;
+        return out;
+      }
+      out = Decode(v, t->elem, f);
+      out.zero = false;  // a non-nil pointer is never empty
+      return out;
+    }
+    case GoType::kSlice: {
+      out.node = Node::Seq();
+      if (v.is_seq()) {
+        for (const Node& i : v.items) out.node.items.push_back(Decode(i, t->elem, f).node);
+      } else if (!v.is_null()) {
+        out.node.items.push_back(Decode(v, t->elem, f).node);
+      }
+      out.zero = out.node.items.empty();
+      return out;
+    }
+    case GoType::kMap: {
+      out.node = Node::Map();
+      if (v.is_map()) {
+        for (const MapEntry& e : v.entries) {
+          out.node.entries.push_back(MapEntry{e.key, {}, Decode(e.value, t->elem, f).node});
+        }
+      }
+      SortKeys(out.node, f);
+      out.zero = out.node.entries.empty();
+      return out;
+    }
+    case GoType::kString:
+      if (v.is_null()) {
+        out.node = Scalar(ScalarType::kString, "");
+      } else {
+        out.node = Scalar(ScalarType::kString, v.is_scalar() ? v.GoString() : Sprint(v));
+      }
+      out.zero = out.node.text.empty();
+      return out;
+    case GoType::kBool: {
+      bool b = false;
+      if (auto x = v.AsBool()) {
+        b = *x;
+      } else if (v.is_string()) {
+        std::string lower = v.text;
+        std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+        b = lower == "true" || lower == "yes" || lower == "y" || lower == "on";
+      }
+      out.node = Node::Bool(b);
+      out.zero = !b;
+      return out;
+    }
+    case GoType::kInt:
+    case GoType::kUint: {
+      const int64_t i = ToInt(v).value_or(0);
+      out.node = Node::Int(i);
+      out.zero = i == 0;
+      return out;
+    }
+    case GoType::kFloat32:
+    case GoType::kFloat64: {
+      double d = 0;
+      if (auto x = v.AsFloat()) {
+        d = *x;
+      } else if (v.is_string()) {
+        d = std::strtod(v.text.c_str(), nullptr);
+      }
+      out.node = Scalar(ScalarType::kFloat, t->kind == GoType::kFloat32
+                                                ? FormatFloat32(static_cast<float>(d))
+                                                : FormatFloat64(d));
+      out.zero = d == 0;
+      return out;
+    }
+    case GoType::kAny:
+      return DecodeAny(v, f);
+  }
+  return out;
+}
+
+ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeNamed(const Node& v, const GoType* t,
+                                                        OutputFormat f) const {
+  const std::string_view name = t->name;
+  Out out;
+  if (name == "Duration") {
+    int64_t ns = 0;
+    if (v.kind == NodeKind::kScalar && !v.is_null()) {
+      const GoDurationResult d = ParseGoDuration(v.GoString());
+      if (d.ok()) ns = d.nanoseconds;
+    }
+    out.node = Scalar(ScalarType::kString, FormatGoDuration(ns));
+    out.zero = ns == 0;
+    return out;
+  }
+  if (name == "UnitBytes") {
+    int64_t b = 0;
+    if (auto i = v.AsInt()) {
+      b = *i;
+    } else if (v.is_string()) {
+      const GoBytesResult parsed = ParseUnitBytes(v.text);
+      if (parsed.ok()) b = parsed.bytes;
+    }
+    out.node = Scalar(ScalarType::kString, std::to_string(b));
+    out.zero = b == 0;
+    return out;
+  }
+  if (name == "FileMode") {
+    int64_t m = 0;
+    if (auto i = v.AsInt()) {
+      m = *i;
+    } else if (v.is_string()) {
+      m = std::strtoll(v.text.c_str(), nullptr, 8);
+    }
+    out.node = Scalar(ScalarType::kString, fmt::format("0{:o}", m));
+    out.zero = m == 0;
+    return out;
+  }
+  if (name == "NanoCPUs") {
+    double d = 0;
+    if (auto x = v.AsFloat()) {
+      d = *x;
+    } else if (v.is_string()) {
+      d = std::strtod(v.text.c_str(), nullptr);
+    }
+    out.node = Scalar(ScalarType::kFloat, FormatFloat32(static_cast<float>(d)));
+    out.zero = d == 0;
+    return out;
+  }
+  if (name == "HealthCheckTest" || name == "ShellCommand" || name == "StringList" ||
+      name == "StringOrNumberList") {
+    out.node = Node::Seq();
+    if (v.is_null()) {
+      out.zero = true;
+      if (name == "ShellCommand") out.node = Node::Null();
+      return out;
+    }
+    if (v.is_string()) {
+      if (name == "HealthCheckTest") {
+        out.node.items.push_back(Node::String("CMD-SHELL"));
+        out.node.items.push_back(Node::String(v.text));
+      } else if (name == "ShellCommand") {
+        for (std::string& w : SplitShellWords(v.text).words) {
+          out.node.items.push_back(Node::String(std::move(w)));
+        }
+      } else {
+        out.node.items.push_back(Node::String(v.text));
+      }
+    } else if (v.is_seq()) {
+      for (const Node& i : v.items) out.node.items.push_back(Node::String(Sprint(i)));
+    } else if (v.is_scalar()) {
+      out.node.items.push_back(Node::String(v.GoString()));
+    }
+    // ShellCommand is zero only when nil: an explicit empty list is printed as [].
+    out.zero = name == "ShellCommand" ? false : out.node.items.empty();
+    return out;
+  }
+  if (name == "MappingWithEquals" || name == "Labels" || name == "Mapping" || name == "Options") {
+    const bool nullable = name == "MappingWithEquals";
+    out.node = Node::Map();
+    auto add = [&](std::string key, const Node* value, bool has_value) {
+      Node val;
+      if (!has_value || (value && value->is_null())) {
+        val = nullable ? Node::Null() : Node::String("");
+      } else {
+        val = Node::String(value ? Sprint(*value) : "");
+      }
+      out.node.Set(key, std::move(val));
+    };
+    if (v.is_map()) {
+      for (const MapEntry& e : v.entries) add(e.key, &e.value, true);
+    } else if (v.is_seq()) {
+      for (const Node& i : v.items) {
+        const std::string s = Sprint(i);
+        const size_t eq = s.find('=');
+        if (eq == std::string::npos) {
+          if (nullable) {
+            add(s, nullptr, false);
+          } else {
+            out.node.Set(s, Node::String(""));
+          }
+        } else {
+          Node value = Node::String(s.substr(eq + 1));
+          add(s.substr(0, eq), &value, true);
+        }
+      }
+    }
+    SortKeys(out.node, f);
+    out.zero = out.node.entries.empty();
+    return out;
+  }
+  if (name == "MultiOptions") {
+    out.node = Node::Map();
+    if (v.is_map()) {
+      for (const MapEntry& e : v.entries) {
+        Node list = Node::Seq();
+        if (e.value.is_seq()) {
+          for (const Node& i : e.value.items) list.items.push_back(Node::String(Sprint(i)));
+        } else {
+          list.items.push_back(Node::String(Sprint(e.value)));
+        }
+        out.node.entries.push_back(MapEntry{e.key, {}, std::move(list)});
+      }
+    }
+    SortKeys(out.node, f);
+    out.zero = out.node.entries.empty();
+    return out;
+  }
+  if (name == "HostsList") {
+    std::vector<std::string> list;
+    auto add_host = [&](const std::string& s) {
+      // "host=ip" or "host:ip" (the first separator found, '=' preferred).
+      size_t sep = s.find('=');
+      if (sep == std::string::npos) sep = s.find(':');
+      if (sep == std::string::npos) {
+        list.push_back(s + "=");
+      } else {
+        list.push_back(s.substr(0, sep) + "=" + s.substr(sep + 1));
+      }
+    };
+    if (v.is_seq()) {
+      for (const Node& i : v.items) add_host(Sprint(i));
+    } else if (v.is_map()) {
+      for (const MapEntry& e : v.entries) {
+        if (e.value.is_seq()) {
+          for (const Node& ip : e.value.items) list.push_back(e.key + "=" + Sprint(ip));
+        } else {
+          list.push_back(e.key + "=" + Sprint(e.value));
+        }
+      }
+    }
+    std::sort(list.begin(), list.end());
+    out.node = Node::Seq();
+    for (std::string& s : list) out.node.items.push_back(Node::String(std::move(s)));
+    out.zero = list.empty();
+    return out;
+  }
+  if (name == "External" || name == "OptOut") {
+    out = Decode(v, Type("bool"), f);
+    if (name == "OptOut") out.zero = out.node.AsBool().value_or(false);
+    return out;
+  }
+  if (name == "DeviceCount") {
+    int64_t c = 0;
+    if (auto i = v.AsInt()) {
+      c = *i;
+    } else if (v.is_string()) {
+      std::string lower = v.text;
+      std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+      c = lower == "all" ? -1 : std::strtoll(v.text.c_str(), nullptr, 10);
+    }
+    out.node = Node::Int(c);
+    out.zero = c == 0;
+    return out;
+  }
+  // Plain named maps, slices and scalars: decode as their underlying type.
+  return Decode(v, t->elem, f);
+}
+
+ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeStruct(const Node& v, std::string_view name,
+                                                         OutputFormat f) const {
+  Out out;
+  out.node = Node::Map();
+  if (name == "UlimitsConfig") {
+    if (auto i = v.AsInt()) {
+      out.node = Node::Int(*i);
+      out.zero = *i == 0;
+      return out;
+    }
+    const int64_t soft = v.is_map() && v.Find("soft") ? ToInt(*v.Find("soft")).value_or(0) : 0;
+    const int64_t hard = v.is_map() && v.Find("hard") ? ToInt(*v.Find("hard")).value_or(0) : 0;
+    if (f == OutputFormat::kYaml) {
+      out.node.Set("soft", Node::Int(soft));
+      out.node.Set("hard", Node::Int(hard));
+    } else {
+      if (soft) out.node.Set("soft", Node::Int(soft));
+      if (hard) out.node.Set("hard", Node::Int(hard));
+    }
+    out.zero = soft == 0 && hard == 0;
+    return out;
+  }
+  const bool yaml = f == OutputFormat::kYaml;
+  bool all_zero = true;
+  auto it = fields.find(name);
+  if (it == fields.end()) return out;
+  for (const FieldRow* field : it->second) {
+    if (yaml && field->yaml_inline) {
+      // Inline extensions: the x-* keys of this mapping, sorted, after the declared fields.
+      std::vector<MapEntry> ext;
+      if (v.is_map()) {
+        for (const MapEntry& e : v.entries) {
+          if (e.key.starts_with("x-")) ext.push_back(MapEntry{e.key, {}, DecodeAny(e.value, f).node});
+        }
+      }
+      std::stable_sort(ext.begin(), ext.end(), [](const MapEntry& a, const MapEntry& b) {
+        return GoYamlKeyLess(a.key, b.key);
+      });
+      for (MapEntry& e : ext) out.node.entries.push_back(std::move(e));
+      if (!ext.empty()) all_zero = false;
+      continue;
+    }
+    if (!yaml && field->json_skip) continue;
+    const std::string_view key = yaml ? field->yaml_key : field->json_key;
+    const Node* value = v.is_map() ? v.Find(field->yaml_key) : nullptr;
+    // Values the marshallers clear.
+    if ((name == "ServiceConfig" && field->yaml_key == "name") ||
+        (name == "SecretConfig" && field->yaml_key == "content") ||
+        (name == "ConfigObjConfig" && field->yaml_key == "content" && v.is_map() &&
+         v.Find("environment") && !v.Find("environment")->text.empty())) {
+      value = nullptr;
+    }
+    const GoType* ft = Type(field->type);
+    Out fo;
+    if (value) {
+      fo = Decode(*value, ft, f);
+    } else {
+      Node null_node;
+      fo = Decode(null_node, ft, f);
+      if (ft->kind == GoType::kPtr) fo.zero = true;
+      if (ft->kind == GoType::kNamed && ft->name == "ShellCommand") fo.zero = true;
+    }
+    if (!fo.zero) all_zero = false;
+    const bool omit = yaml ? field->yaml_omit : field->json_omit;
+    if (omit && fo.zero) {
+      // encoding/json never omits a struct value; go-yaml omits an all-zero struct.
+      const bool json_struct = !yaml && ft->kind == GoType::kStruct;
+      if (!json_struct) continue;
+    }
+    if (!yaml && !value && ft->kind == GoType::kSlice) fo.node = Node::Null();  // a nil slice
+    if (!yaml && !value && ft->kind == GoType::kMap) fo.node = Node::Null();
+    if (!yaml && !value && ft->kind == GoType::kNamed && ft->elem &&
+        (ft->elem->kind == GoType::kMap || ft->elem->kind == GoType::kSlice) &&
+        ft->name != "ShellCommand") {
+      fo.node = Node::Null();
+    }
+    out.node.entries.push_back(MapEntry{std::string(key), {}, std::move(fo.node)});
+  }
+  out.zero = all_zero;
+  return out;
+}
+
+ModelPrinter::ModelPrinter() : impl_(std::make_unique<Impl>()) {}
+ModelPrinter::~ModelPrinter() = default;
+
+Node ModelPrinter::DecodeAs(const Node& value, std::string_view go_type, OutputFormat format) const {
+  return impl_->Decode(value, impl_->Type(go_type), format).node;
+}
+
+Node ModelPrinter::OutputTree(const Node& model, OutputFormat format) const {
+  if (format == OutputFormat::kYaml) {
+    return impl_->DecodeStruct(model, "Project", format).node;
+  }
+  // Project.MarshalJSON: a map of name, services and the non-empty resource maps, plus extensions.
+  Node out = Node::Map();
+  const Node empty = Node::Map();
+  const Node* name = model.Find("name");
+  out.Set("name", Node::String(name ? name->GoString() : ""));
+  const Node* services = model.Find("services");
+  out.Set("services", DecodeAs(services ? *services : empty, "Services", format));
+  for (std::string_view key : {"networks", "volumes", "secrets", "configs"}) {
+    const Node* v = model.Find(key);
+    if (!v || !v->is_map() || v->entries.empty()) continue;
+    const std::string_view type = key == "networks"  ? "Networks"
+                                  : key == "volumes" ? "Volumes"
+                                  : key == "secrets" ? "Secrets"
+                                                     : "Configs";
+    out.Set(key, DecodeAs(*v, type, format));
+  }
+  for (const MapEntry& e : model.entries) {
+    if (e.key.starts_with("x-")) out.Set(e.key, impl_->DecodeAny(e.value, format).node);
+  }
+  impl_->SortKeys(out, format);
+  return out;
+}
+
+std::string ModelPrinter::Yaml(const Node& model) const {
+  return EmitGoYaml(OutputTree(model, OutputFormat::kYaml));
+}
+
+std::string ModelPrinter::Json(const Node& model) const {
+  return EmitGoJson(OutputTree(model, OutputFormat::kJson));
+}
+
+}  // namespace stackc::frontend

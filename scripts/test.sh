@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The whole test suite, as the README gives it and as CI runs it: bootstrap, build, unit and corpus tests,
+# the differential test against the reference loader, then the sanitizer build with its tests and a short fuzz
+# run, formatting and clang-tidy on changed files. Prints the time of each stage.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export PATH="/usr/local/go/bin:$PATH"
+jobs=$(nproc)
+
+stage_start=0
+stage() {
+  local now; now=$(date +%s)
+  if [ "$stage_start" -ne 0 ]; then echo "=== stage '$current' took $((now - stage_start))s"; fi
+  current="$1"; stage_start=$now
+  echo "=== stage '$current'"
+}
+finish() { stage done; }
+
+stage bootstrap
+bash scripts/bootstrap.sh
+
+stage build
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_COMPILE_WARNING_AS_ERROR=ON >/dev/null
+ninja -C build -j"$jobs"
+
+stage unit-tests
+(cd build && ctest --output-on-failure -j"$jobs")
+
+stage differential
+bash tests/oracle/build.sh build/oracle
+bash tests/differential/run.sh build/cli/stackc build/oracle/compose-config
+
+stage format
+bash scripts/check-format.sh
+
+stage tidy
+bash scripts/tidy-changed.sh build
+
+stage sanitizers
+CC=clang-19 CXX=clang++-19 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+  -DSTACKC_SANITIZE=ON -DSTACKC_FUZZ=ON -DSTACKC_BENCH=OFF -DCMAKE_COMPILE_WARNING_AS_ERROR=ON >/dev/null
+ninja -C build-asan -j"$jobs"
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j"$jobs")
+bash scripts/fuzz-smoke.sh build-asan 60
+
+finish

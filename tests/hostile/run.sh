@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Hostile input for `stackc config`: each case must end with exit code 2 and an error located at file:line:col
+# (where the input has a location), within a watchdog timeout and a memory cap, and never with a crash.
+# Usage: run.sh PATH/TO/stackc
+set -uo pipefail
+stackc="$1"
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+pass=0; fail=0
+
+# check NAME DIR PATTERN [ARGS...]: runs stackc config in DIR under a 20 s watchdog and a 1 GiB address-space
+# cap; the exit code must be 2 and stderr must match PATTERN (an extended regex).
+check() {
+  local name="$1" dir="$2" pattern="$3"; shift 3
+  local out rc
+  out=$(cd "$dir" && ulimit -v 1048576 && timeout 20 "$stackc" config "$@" 2>&1 >/dev/null); rc=$?
+  if [ "$rc" -eq 2 ] && grep -Eq "$pattern" <<<"$out"; then
+    pass=$((pass + 1)); echo "ok   $name"
+  else
+    fail=$((fail + 1)); echo "FAIL $name (exit $rc)"; echo "$out" | head -5
+  fi
+}
+
+mk() { mkdir -p "$work/$1"; echo "$work/$1"; }
+
+d=$(mk alias-bomb)
+{ echo 'a: &a ["x","x","x","x","x","x","x","x","x","x"]'
+  for i in 1 2 3 4 5 6 7 8 9; do
+    p=$([ "$i" -eq 1 ] && echo a || echo "a$((i-1))")
+    echo "a$i: &a$i [*$p,*$p,*$p,*$p,*$p,*$p,*$p,*$p,*$p,*$p]"
+  done
+  echo 'services: {web: {image: x}}'; } > "$d/compose.yaml"
+check alias-bomb "$d" 'compose\.yaml:[0-9]+:[0-9]+: error: document contains excessive aliasing'
+
+d=$(mk deep-nesting)
+python3 -c "print('services: ' + '['*10000 + ']'*10000)" > "$d/compose.yaml"
+check deep-nesting "$d" 'compose\.yaml:1:[0-9]+: error: document nesting exceeds the maximum depth'
+
+d=$(mk huge-file)
+python3 - "$d/compose.yaml" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("services:\n")
+    line = "  s%d:\n    image: busybox\n    environment: {PAD: '" + "x" * 200 + "'}\n"
+    i = 0
+    while f.tell() < 70 * 1024 * 1024:
+        f.write(line % i); i += 1
+PY
+check huge-file "$d" 'file is larger than the 64 MB limit'
+
+d=$(mk invalid-utf8)
+printf 'services:\n  web:\n    image: "\xff\xfe"\n' > "$d/compose.yaml"
+check invalid-utf8 "$d" 'compose\.yaml:[0-9]+:[0-9]+: error: yaml: '
+
+d=$(mk binary-junk)
+head -c 4096 /dev/urandom > "$d/compose.yaml"
+check binary-junk "$d" 'compose\.yaml:[0-9]+:[0-9]+: error: '
+
+d=$(mk missing-env-file)
+printf 'services:\n  web:\n    image: busybox\n    env_file: ./nope.env\n' > "$d/compose.yaml"
+check missing-env-file "$d" 'compose\.yaml:4:15: error: env file .*/nope\.env not found'
+
+d=$(mk extends-cycle)
+printf 'services:\n  a:\n    image: x\n    extends: b\n  b:\n    image: x\n    extends: a\n' > "$d/compose.yaml"
+check extends-cycle "$d" 'Circular reference'
+
+d=$(mk include-cycle)
+printf 'include:\n  - other.yaml\nservices:\n  a:\n    image: x\n' > "$d/compose.yaml"
+printf 'include:\n  - compose.yaml\nservices:\n  b:\n    image: x\n' > "$d/other.yaml"
+check include-cycle "$d" 'include cycle detected'
+
+d=$(mk wrong-types)
+printf 'services:\n  web:\n    image: [1, 2]\n' > "$d/compose.yaml"
+check wrong-types "$d" 'compose\.yaml:3:12: error: .*services\.web\.image must be a string'
+
+d=$(mk no-file)
+check no-file "$d" 'no configuration file provided: not found'
+
+echo "hostile: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
