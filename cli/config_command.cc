@@ -20,6 +20,7 @@ struct ConfigOptions {
   bool services = false;
   bool volumes = false;
   bool networks = false;
+  bool models = false;
   bool profiles = false;
   bool images = false;
   bool environment = false;
@@ -60,7 +61,8 @@ int Run(const GlobalOptions& global, const ConfigOptions& o) {
   req.resolve_paths = !o.no_path_resolution;
   req.consistency = !o.no_consistency;
   // Listing commands load without folding env files, as Docker Compose does.
-  const bool listing = o.services || o.volumes || o.networks;
+  const bool listing = o.services || o.volumes || o.networks || o.models;
+  req.all_resources = global.all_resources;
   req.resolve_environment = !o.no_env_resolution && !listing;
 
   frontend::RealFileSystem fs(req.max_file_bytes);
@@ -73,8 +75,11 @@ int Run(const GlobalOptions& global, const ConfigOptions& o) {
 
   const frontend::Node* services = project.model.Find("services");
   std::string out;
-  if (o.services || o.volumes || o.networks) {
-    const char* key = o.services ? "services" : o.volumes ? "volumes" : "networks";
+  if (o.services || o.volumes || o.networks || o.models) {
+    const char* key = o.services  ? "services"
+                      : o.volumes ? "volumes"
+                      : o.models  ? "models"
+                                  : "networks";
     const frontend::Node* m = project.model.Find(key);
     std::vector<std::string> names;
     if (m && m->is_map()) {
@@ -138,6 +143,7 @@ void AddConfigCommand(CLI::App& app, const GlobalOptions& global, int* exit_code
   cmd->add_flag("--services", o->services, "Print the service names, one per line");
   cmd->add_flag("--volumes", o->volumes, "Print the volume names, one per line");
   cmd->add_flag("--networks", o->networks, "Print the network names, one per line");
+  cmd->add_flag("--models", o->models, "Print the model names, one per line");
   cmd->add_flag("--profiles", o->profiles, "Print the profile names, one per line");
   cmd->add_flag("--images", o->images, "Print the image names, one per line");
   cmd->add_flag("--environment", o->environment, "Print the interpolation environment");

@@ -19,6 +19,8 @@ void AddGlobalOptions(CLI::App& app, GlobalOptions* o) {
       ->type_name("DIR");
   app.add_option("--env-file", o->env_files, "Alternate environment files")->type_name("FILE");
   app.add_option("--profile", o->profiles, "Profiles to enable")->type_name("PROFILE");
+  app.add_flag("--all-resources", o->all_resources,
+               "Include all resources, even those not used by services");
   app.add_option("--color", o->color, "Colour in messages: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 }

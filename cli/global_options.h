@@ -23,6 +23,7 @@ struct GlobalOptions {
   std::vector<std::string> env_files;
   std::vector<std::string> profiles;
   std::string color = "auto";
+  bool all_resources = false;
 };
 
 void AddGlobalOptions(CLI::App& app, GlobalOptions* options);

@@ -110,10 +110,11 @@ bool IsLetterOrNumber(char32_t r) {
     return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9');
   }
   if (r < 0x100) {
-    if (r < 0xC0)
+    if (r < 0xC0) {
       return r == 0xAA || r == 0xB2 || r == 0xB3 || r == 0xB5 || r == 0xB9 || r == 0xBA ||
-             r >= 0xBC;
-    return r != 0xD7 && r != 0xF7 && !(r >= 0xBF && r < 0xC0);
+             (r >= 0xBC && r <= 0xBE);
+    }
+    return r != 0xD7 && r != 0xF7;
   }
   struct Range {
     char32_t lo, hi;

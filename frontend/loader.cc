@@ -1,6 +1,7 @@
 #include "frontend/loader.h"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include <fmt/format.h>
@@ -70,7 +71,8 @@ class Loader {
   std::string WorkingDir() const;
   bool ChooseEnvFiles(std::vector<std::string>* files);
   bool ApplyDotEnv(const std::vector<std::string>& files);
-  bool ReadEnvFile(const std::string& path, const EnvLookup& lookup, EnvMap* out, bool raw);
+  bool ReadEnvFile(const std::string& path, const EnvLookup& lookup, EnvMap* out, bool raw,
+                   bool dot_env);
   bool ConfigFileEnv();
   void DefaultConfigPath();
   bool ReadConfigFiles();
@@ -117,6 +119,8 @@ class Loader {
   bool Profiles(Node& model);
   bool Consistency(const Node& model);
   bool FoldEnvFiles(Node& model);
+  bool SelectServices(Node& model);
+  void PruneResources(Node& model);
 
   std::optional<std::string> Lookup(std::string_view key) const {
     const EnvMap& env = scope_ ? scope_->env : env_;
@@ -168,7 +172,8 @@ bool Loader::ChooseEnvFiles(std::vector<std::string>* files) {
   return true;
 }
 
-bool Loader::ReadEnvFile(const std::string& path, const EnvLookup& lookup, EnvMap* out, bool raw) {
+bool Loader::ReadEnvFile(const std::string& path, const EnvLookup& lookup, EnvMap* out, bool raw,
+                         bool dot_env) {
   std::string text;
   std::string error;
   if (!fs_.Read(path, &text, &error)) {
@@ -179,6 +184,7 @@ bool Loader::ReadEnvFile(const std::string& path, const EnvLookup& lookup, EnvMa
   std::vector<DotenvEntry> entries;
   DotenvOptions options;
   options.raw = raw;
+  options.bare_keys_see_read_values = dot_env;
   if (!ParseDotenv(sm_, id, lookup, options, &entries, sink_)) return false;
   for (DotenvEntry& e : entries) (*out)[e.key] = std::move(e.value);
   return true;
@@ -205,7 +211,7 @@ bool Loader::ApplyDotEnv(const std::vector<std::string>& files) {
       return std::nullopt;
     };
     EnvMap vars;
-    if (!ReadEnvFile(abs, lookup, &vars, false)) return false;
+    if (!ReadEnvFile(abs, lookup, &vars, false, true)) return false;
     for (auto& [k, v] : vars) from_files[k] = v;
   }
   for (auto& [k, v] : from_files) env_.emplace(k, v);
@@ -516,7 +522,7 @@ bool Loader::ApplyInclude(Scope& scope, std::vector<std::string>& included,
           return std::nullopt;
         };
         EnvMap vars;
-        if (!ReadEnvFile(f, lookup, &vars, false)) return false;
+        if (!ReadEnvFile(f, lookup, &vars, false, true)) return false;
         for (auto& [k, v] : vars) from_files[k] = v;
       }
       for (auto& [k, v] : from_files) child.env.emplace(k, v);
@@ -734,6 +740,8 @@ bool Loader::PostProcess(Node& model) {
   if (!Profiles(model)) return false;
   if (req_.consistency && !Consistency(model)) return false;
   if (req_.resolve_environment && !FoldEnvFiles(model)) return false;
+  if (!SelectServices(model)) return false;
+  if (!req_.all_resources) PruneResources(model);
   // Project order: name first.
   model.entries.insert(model.entries.begin(), MapEntry{"name", {}, Node::String(project_name_)});
   return !sink_.has_errors();
@@ -1210,6 +1218,99 @@ bool Loader::Consistency(const Node& model) {
   return true;
 }
 
+// Project.WithSelectedServices: the named services and, transitively, what they depend on; the others are set
+// aside and dependencies on them dropped.
+bool Loader::SelectServices(Node& model) {
+  if (req_.services.empty()) return true;
+  Node* services = model.Find("services");
+  if (!services || !services->is_map()) return true;
+  std::set<std::string> selected;
+  std::function<bool(const std::string&, const Node*)> add = [&](const std::string& name,
+                                                                  const Node* dependency) -> bool {
+    if (selected.count(name)) return true;
+    const Node* svc = services->Find(name);
+    if (!svc) {
+      const Node* required = dependency && dependency->is_map() ? dependency->Find("required") : nullptr;
+      if (!dependency || !required || required->AsBool().value_or(true)) {
+        Error(fmt::format("no such service: {}", name));
+        return false;
+      }
+      return true;
+    }
+    selected.insert(name);
+    if (const Node* deps = svc->is_map() ? svc->Find("depends_on") : nullptr; deps && deps->is_map()) {
+      for (const MapEntry& d : deps->entries) {
+        if (!add(d.key, &d.value)) return false;
+      }
+    }
+    return true;
+  };
+  for (const std::string& name : req_.services) {
+    if (!add(name, nullptr)) return false;
+  }
+  std::vector<MapEntry> kept;
+  for (MapEntry& s : services->entries) {
+    if (!selected.count(s.key)) {
+      disabled_.entries.push_back(std::move(s));
+      continue;
+    }
+    if (Node* deps = s.value.is_map() ? s.value.Find("depends_on") : nullptr; deps && deps->is_map()) {
+      std::erase_if(deps->entries, [&](const MapEntry& d) { return !selected.count(d.key); });
+    }
+    kept.push_back(std::move(s));
+  }
+  services->entries = std::move(kept);
+  return true;
+}
+
+// Project.WithoutUnnecessaryResources: only the networks, volumes, secrets, configs and models that an enabled
+// service uses are kept (docker compose does this unless --all-resources).
+void Loader::PruneResources(Node& model) {
+  std::set<std::string> networks, volumes, secrets, configs, models;
+  if (const Node* services = model.Find("services"); services && services->is_map()) {
+    for (const MapEntry& s : services->entries) {
+      const Node& svc = s.value;
+      if (!svc.is_map()) continue;
+      if (const Node* n = svc.Find("networks"); n && n->is_map()) {
+        for (const MapEntry& e : n->entries) networks.insert(e.key);
+      }
+      if (const Node* v = svc.Find("volumes"); v && v->is_seq()) {
+        for (const Node& m : v->items) {
+          const Node* type = m.is_map() ? m.Find("type") : nullptr;
+          const Node* src = m.is_map() ? m.Find("source") : nullptr;
+          if (type && type->text == "volume" && src && !src->GoString().empty()) {
+            volumes.insert(src->GoString());
+          }
+        }
+      }
+      auto sources = [](const Node* list, std::set<std::string>& into) {
+        if (!list || !list->is_seq()) return;
+        for (const Node& r : list->items) {
+          const Node* src = r.is_map() ? r.Find("source") : nullptr;
+          into.insert(src ? src->GoString() : "");
+        }
+      };
+      sources(svc.Find("secrets"), secrets);
+      if (const Node* build = svc.Find("build"); build && build->is_map()) {
+        sources(build->Find("secrets"), secrets);
+      }
+      sources(svc.Find("configs"), configs);
+      if (const Node* m = svc.Find("models"); m && m->is_map()) {
+        for (const MapEntry& e : m->entries) models.insert(e.key);
+      }
+    }
+  }
+  for (auto [key, used] : {std::pair<const char*, std::set<std::string>*>{"networks", &networks},
+                           {"volumes", &volumes},
+                           {"secrets", &secrets},
+                           {"configs", &configs},
+                           {"models", &models}}) {
+    Node* res = model.Find(key);
+    if (!res || !res->is_map()) continue;
+    std::erase_if(res->entries, [&](const MapEntry& e) { return !used->count(e.key); });
+  }
+}
+
 bool Loader::FoldEnvFiles(Node& model) {
   Node* services = model.Find("services");
   if (!services || !services->is_map()) return true;
@@ -1269,7 +1370,9 @@ bool Loader::FoldEnvFiles(Node& model) {
           if (it != environment.end() && it->second) return it->second;
           return std::nullopt;
         };
-        if (!ReadEnvFile(path->text, lookup, &values, format && format->text == "raw")) return false;
+        if (!ReadEnvFile(path->text, lookup, &values, format && format->text == "raw", false)) {
+          return false;
+        }
       }
       for (auto& [k, v] : values) {
         auto it = environment.find(k);
@@ -1298,7 +1401,7 @@ bool Loader::FoldEnvFiles(Node& model) {
           if (it != labels.end()) return it->second;
           return std::nullopt;
         };
-        if (!ReadEnvFile(lf.text, lookup, &labels, false)) return false;
+        if (!ReadEnvFile(lf.text, lookup, &labels, false, false)) return false;
       }
       if (const Node* own = svc.Find("labels")) {
         if (own->is_map()) {

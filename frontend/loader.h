@@ -44,6 +44,7 @@ struct LoadRequest {
   bool consistency = true;
   bool resolve_environment = true;  // fold env_file into environment, resolve bare keys
   bool discard_env_files = true;    // drop env_file/label_file after folding (config does)
+  bool all_resources = false;       // keep networks, volumes... that no service uses
 
   size_t max_file_bytes = 64u << 20;  // refuse larger files with a located error
 };

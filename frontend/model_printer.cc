@@ -532,25 +532,34 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeNamed(const Node& v, const GoT
     return out;
   }
   if (name == "HostsList") {
+    // host -> IPs (a "host=ip1,ip2" entry lists several), brackets dropped; printed as sorted "host=ip".
     std::vector<std::string> list;
-    auto add_host = [&](const std::string& s) {
-      // "host=ip" or "host:ip" (the first separator found, '=' preferred).
-      size_t sep = s.find('=');
-      if (sep == std::string::npos) sep = s.find(':');
-      if (sep == std::string::npos) {
-        list.push_back(s + "=");
-      } else {
-        list.push_back(s.substr(0, sep) + "=" + s.substr(sep + 1));
-      }
+    auto add = [&](const std::string& host, const std::string& ip) {
+      std::string v = ip;
+      if (v.size() > 2 && v.front() == '[' && v.back() == ']') v = v.substr(1, v.size() - 2);
+      list.push_back(host + "=" + v);
     };
     if (v.is_seq()) {
-      for (const Node& i : v.items) add_host(Sprint(i));
+      for (const Node& i : v.items) {
+        const std::string s = Sprint(i);
+        size_t sep = s.find('=');
+        if (sep == std::string::npos) sep = s.find(':');
+        if (sep == std::string::npos) continue;
+        const std::string host = s.substr(0, sep);
+        std::string_view ips = std::string_view(s).substr(sep + 1);
+        while (true) {
+          const size_t comma = ips.find(',');
+          add(host, std::string(ips.substr(0, comma)));
+          if (comma == std::string_view::npos) break;
+          ips.remove_prefix(comma + 1);
+        }
+      }
     } else if (v.is_map()) {
       for (const MapEntry& e : v.entries) {
         if (e.value.is_seq()) {
-          for (const Node& ip : e.value.items) list.push_back(e.key + "=" + Sprint(ip));
+          for (const Node& ip : e.value.items) add(e.key, Sprint(ip));
         } else {
-          list.push_back(e.key + "=" + Sprint(e.value));
+          add(e.key, e.value.is_null() ? "" : Sprint(e.value));
         }
       }
     }
@@ -558,6 +567,22 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeNamed(const Node& v, const GoT
     out.node = Node::Seq();
     for (std::string& s : list) out.node.items.push_back(Node::String(std::move(s)));
     out.zero = list.empty();
+    return out;
+  }
+  if (name == "SSHConfig") {
+    // A map id -> path; each key prints as "id" or "id: path" (SSHKey's marshallers), sorted by id.
+    out.node = Node::Seq();
+    if (v.is_map()) {
+      std::vector<const MapEntry*> keys;
+      for (const MapEntry& e : v.entries) keys.push_back(&e);
+      std::sort(keys.begin(), keys.end(),
+                [](const MapEntry* a, const MapEntry* b) { return a->key < b->key; });
+      for (const MapEntry* e : keys) {
+        const std::string path = e->value.is_null() ? "" : Sprint(e->value);
+        out.node.items.push_back(Node::String(path.empty() ? e->key : e->key + ": " + path));
+      }
+    }
+    out.zero = out.node.items.empty();
     return out;
   }
   if (name == "External" || name == "OptOut") {
@@ -606,6 +631,7 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeStruct(const Node& v, std::str
   }
   const bool yaml = f == OutputFormat::kYaml;
   bool all_zero = true;
+  std::vector<MapEntry> inline_ext;  // go-yaml prints an inline map after every other field
   auto it = fields.find(name);
   if (it == fields.end()) return out;
   for (const FieldRow* field : it->second) {
@@ -620,8 +646,7 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeStruct(const Node& v, std::str
       std::stable_sort(ext.begin(), ext.end(), [](const MapEntry& a, const MapEntry& b) {
         return GoYamlKeyLess(a.key, b.key);
       });
-      for (MapEntry& e : ext) out.node.entries.push_back(std::move(e));
-      if (!ext.empty()) all_zero = false;
+      for (MapEntry& e : ext) inline_ext.push_back(std::move(e));
       continue;
     }
     if (!yaml && field->json_skip) continue;
@@ -660,6 +685,8 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeStruct(const Node& v, std::str
     }
     out.node.entries.push_back(MapEntry{std::string(key), {}, std::move(fo.node)});
   }
+  if (!inline_ext.empty()) all_zero = false;
+  for (MapEntry& e : inline_ext) out.node.entries.push_back(std::move(e));
   out.zero = all_zero;
   return out;
 }

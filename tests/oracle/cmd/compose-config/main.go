@@ -20,6 +20,9 @@
 //
 // A leading `config` word is skipped, so `compose-config config ARGS` works as `stackc config ARGS` does.
 //
+// `compose-config --batch` reads JSON jobs ({"dir","env","args"}) from stdin, one per line, and writes one JSON
+// result ({"exit","stdout","stderr"}, bytes base64) per job: the differential runner's fast path.
+//
 // Output goes to stdout exactly as docker compose prints it. On error the message alone (docker compose's
 // plugin runner prints `err` with Fprintln, no cobra decoration) goes to stderr and the exit status is 1.
 //
@@ -97,17 +100,89 @@ func main() {
 	dotenv.RegisterFormat("raw", rawEnv)
 
 	args := os.Args[1:]
+	if len(args) == 1 && args[0] == "--batch" {
+		if err := batch(os.Stdin, os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(2)
+		}
+		return
+	}
+	os.Exit(invoke(args, os.Stdout, os.Stderr))
+}
+
+// invoke runs one `config` command and returns its exit status.
+func invoke(args []string, stdout, stderr io.Writer) int {
+	logrus.SetOutput(stderr)
 	// `compose-config config ARGS` is accepted too, so the oracle can stand in for `stackc config`.
 	if len(args) > 0 && args[0] == "config" {
 		args = args[1:]
 	}
-	if err := run(args); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
+	if err := run(args, stdout, stderr); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	return 0
+}
+
+// batchJob is one line of --batch input: a command run as if started with this environment (only), in dir.
+type batchJob struct {
+	Dir  string   `json:"dir"`
+	Env  []string `json:"env"`
+	Args []string `json:"args"`
+}
+
+// batchResult is one line of --batch output.
+type batchResult struct {
+	Exit   int    `json:"exit"`
+	Stdout []byte `json:"stdout"`
+	Stderr []byte `json:"stderr"`
+}
+
+// batch runs one job per input line (JSON batchJob) and writes one JSON batchResult line for each, so that
+// the differential runner pays the process start and schema compilation once. Each job starts from a
+// cleared process environment and its own working directory, as a fresh process would.
+func batch(in io.Reader, out io.Writer) error {
+	dec := json.NewDecoder(in)
+	enc := json.NewEncoder(out)
+	for {
+		var job batchJob
+		if err := dec.Decode(&job); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		os.Clearenv()
+		for _, kv := range job.Env {
+			k, v, _ := strings.Cut(kv, "=")
+			_ = os.Setenv(k, v)
+		}
+		var res batchResult
+		var stdout, stderr bytes.Buffer
+		if err := os.Chdir(job.Dir); err != nil {
+			fmt.Fprintln(&stderr, err)
+			res.Exit = 1
+		} else {
+			res.Exit = invokeRecovering(job.Args, &stdout, &stderr)
+		}
+		res.Stdout, res.Stderr = stdout.Bytes(), stderr.Bytes()
+		if err := enc.Encode(res); err != nil {
+			return err
+		}
 	}
 }
 
-func run(argv []string) error {
+// invokeRecovering is invoke, turning a panic into exit status 2 as the Go runtime would.
+func invokeRecovering(args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "panic: %v\n", r)
+			code = 2
+		}
+	}()
+	return invoke(args, stdout, stderr)
+}
+
+func run(argv []string, stdout, stderr io.Writer) error {
 	var o options
 	flags := pflag.NewFlagSet("config", pflag.ContinueOnError)
 	flags.SetOutput(io.Discard)
@@ -147,7 +222,7 @@ func run(argv []string) error {
 			return errors.New(`cannot specify DEPRECATED "--workdir" and "--project-directory". Please use only "--project-directory" instead`)
 		}
 		o.projectDir = o.workDir
-		fmt.Fprint(os.Stderr, "option '--workdir' is DEPRECATED at root level! Please use '--project-directory' instead.\n")
+		fmt.Fprint(stderr, "option '--workdir' is DEPRECATED at root level! Please use '--project-directory' instead.\n")
 	}
 	for i, file := range o.envFiles {
 		file = composepaths.ExpandUser(file)
@@ -166,7 +241,7 @@ func run(argv []string) error {
 	if o.compatibility {
 		o.noNormalize = true
 	}
-	s := &runState{opts: o, separator: "-", out: os.Stdout}
+	s := &runState{opts: o, separator: "-", out: stdout}
 	if o.compatibility {
 		s.separator = "_"
 	}

@@ -5,7 +5,7 @@
 //
 //   - accept/reject: exit status 0 vs non-zero;
 //   - on accept: stdout byte for byte;
-//   - on reject: the first error line of stderr, after dropping warning lines, leading `file:line:col: `
+//   - on reject: the first error line of stderr, after dropping warning and code-frame lines, leading `file:line:col: `
 //     locations, the `error: ` word and a trailing ` [CODE]`, with the corpus root path replaced by <CORPUS>.
 //     compose-go prints some errors in Go map order (random): when stackc's line is a near miss of the
 //     oracle's, the oracle is run again (up to 100 times, stopping at a match) and any line it prints is
@@ -25,6 +25,8 @@
 //	  -update         rewrite the known-differences file
 //	  -v              show a diff for each difference
 //	  -j N            parallel runs (default: number of CPUs)
+//	  -spawn-oracle   start the oracle once per run (default: one `oracle --batch` process per worker, which
+//	                  saves the process start and schema compilation; the results are the same)
 //
 // The last line is `differential: N passed, N failed` (passed = identical + known).
 package main
@@ -33,9 +35,11 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -102,6 +106,7 @@ func run() int {
 	update := flag.Bool("update", false, "rewrite the known-differences file with the current differences")
 	verbose := flag.Bool("v", false, "show a diff for each difference")
 	jobs := flag.Int("j", runtime.NumCPU(), "parallel runs")
+	spawn := flag.Bool("spawn-oracle", false, "start the oracle once per run instead of using its --batch mode")
 	var only stringList
 	flag.Var(&only, "only", "run only this entry id (repeatable)")
 	flag.Parse()
@@ -162,7 +167,7 @@ func run() int {
 	}
 
 	start := time.Now()
-	results := runAll(selected, stackc, oracle, root, *jobs)
+	results := runAll(selected, stackc, oracle, root, *jobs, *spawn)
 
 	// Classify.
 	var identical, knownCount int
@@ -336,7 +341,7 @@ type job struct {
 	idx    int
 }
 
-func runAll(entries []entry, stackc, oracle, root string, jobs int) []result {
+func runAll(entries []entry, stackc, oracle, root string, jobs int, spawn bool) []result {
 	if jobs < 1 {
 		jobs = 1
 	}
@@ -347,8 +352,14 @@ func runAll(entries []entry, stackc, oracle, root string, jobs int) []result {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var o oracleRunner = &spawnRunner{bin: oracle, root: root}
+			if !spawn {
+				b := &batchRunner{bin: oracle, root: root}
+				defer b.close()
+				o = b
+			}
 			for j := range ch {
-				results[j.idx] = compare(j.e, j.format, stackc, oracle, root)
+				results[j.idx] = compare(j.e, j.format, stackc, o, root)
 			}
 		}()
 	}
@@ -362,7 +373,109 @@ func runAll(entries []entry, stackc, oracle, root string, jobs int) []result {
 	return results
 }
 
-func compare(e entry, format, stackc, oracle, root string) result {
+// oracleRunner runs the oracle for one (args, dir).
+type oracleRunner interface {
+	run(args []string, dir string) outcome
+}
+
+type spawnRunner struct{ bin, root string }
+
+func (s *spawnRunner) run(args []string, dir string) outcome { return invoke(s.bin, args, dir, s.root) }
+
+// batchRunner keeps one `oracle --batch` process and sends it one job per run; the process is restarted
+// after a failure or a timeout.
+type batchRunner struct {
+	bin, root string
+	cmd       *exec.Cmd
+	in        io.WriteCloser
+	out       *json.Decoder
+}
+
+type batchJob struct {
+	Dir  string   `json:"dir"`
+	Env  []string `json:"env"`
+	Args []string `json:"args"`
+}
+
+type batchResult struct {
+	Exit   int    `json:"exit"`
+	Stdout []byte `json:"stdout"`
+	Stderr []byte `json:"stderr"`
+}
+
+func (b *batchRunner) start() error {
+	cmd := exec.Command(b.bin, "--batch")
+	cmd.Env = cleanEnv(homeDir)
+	cmd.Stderr = os.Stderr
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		return err
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return err
+	}
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	b.cmd, b.in, b.out = cmd, in, json.NewDecoder(bufio.NewReader(out))
+	return nil
+}
+
+func (b *batchRunner) close() {
+	if b.cmd == nil {
+		return
+	}
+	_ = b.in.Close()
+	_ = b.cmd.Process.Kill()
+	_ = b.cmd.Wait()
+	b.cmd = nil
+}
+
+func (b *batchRunner) run(args []string, dir string) outcome {
+	if b.cmd == nil {
+		if err := b.start(); err != nil {
+			return outcome{exit: -1, raw: "cannot start the oracle in batch mode: " + err.Error()}
+		}
+	}
+	line, err := json.Marshal(batchJob{Dir: dir, Env: entryEnv(dir), Args: args})
+	if err == nil {
+		_, err = b.in.Write(append(line, '\n'))
+	}
+	if err != nil {
+		b.close()
+		return outcome{exit: -1, raw: "oracle batch process: " + err.Error()}
+	}
+	done := make(chan error, 1)
+	var res batchResult
+	go func() { done <- b.out.Decode(&res) }()
+	select {
+	case err := <-done:
+		if err != nil {
+			b.close()
+			return outcome{exit: -1, raw: "oracle batch process died: " + err.Error()}
+		}
+	case <-time.After(runTimeout):
+		b.close()
+		<-done
+		return outcome{exit: -1, raw: "timed out after " + runTimeout.String()}
+	}
+	o := outcome{stdout: res.Stdout, raw: string(res.Stderr)}
+	if res.Exit != 0 {
+		o.exit = 1
+		o.errMsg = errorLine(o.raw, b.root)
+	}
+	return o
+}
+
+// entryEnv is the whole environment of a run: `env -i HOME=/tmp/stackc-home PWD=<dir> USER=stackc PATH=...`.
+func entryEnv(dir string) []string {
+	return []string{"HOME=" + homeDir, "PWD=" + dir, "USER=stackc", "PATH=/usr/local/bin:/usr/bin:/bin"}
+}
+
+func cleanEnv(dir string) []string { return entryEnv(dir) }
+
+func compare(e entry, format, stackc string, oracle oracleRunner, root string) result {
 	dir := filepath.Join(root, e.dir)
 	args := e.args
 	if format == "json" {
@@ -370,7 +483,7 @@ func compare(e entry, format, stackc, oracle, root string) result {
 	}
 	r := result{e: e, format: format}
 	r.stackc = invoke(stackc, append([]string{"config"}, args...), dir, root)
-	r.oracle = invoke(oracle, args, dir, root)
+	r.oracle = oracle.run(args, dir)
 	switch {
 	case r.stackc.exit < 0:
 		r.why = "stackc did not run to completion: " + firstLine(r.stackc.raw)
@@ -389,7 +502,7 @@ func compare(e entry, format, stackc, oracle, root string) result {
 		// order, any output the oracle can print is accepted.
 		if sameLines(r.stackc.stdout, r.oracle.stdout) {
 			for i := 0; i < nondeterminismRetries && !r.same; i++ {
-				again := invoke(oracle, args, dir, root)
+				again := oracle.run(args, dir)
 				r.same = again.exit == 0 && bytes.Equal(again.stdout, r.stackc.stdout)
 			}
 			if r.same {
@@ -407,7 +520,7 @@ func compare(e entry, format, stackc, oracle, root string) result {
 		// (same words, or at most two words differ), so real differences stay cheap.
 		if nearMiss(r.stackc.errMsg, r.oracle.errMsg) {
 			for i := 0; i < nondeterminismRetries; i++ {
-				again := invoke(oracle, args, dir, root)
+				again := oracle.run(args, dir)
 				if again.exit > 0 && again.errMsg == r.stackc.errMsg {
 					r.same = true
 					break
@@ -465,7 +578,7 @@ func invoke(bin string, args []string, dir, root string) outcome {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Dir = dir
-	cmd.Env = []string{"HOME=" + homeDir, "PWD=" + dir, "USER=stackc", "PATH=/usr/local/bin:/usr/bin:/bin"}
+	cmd.Env = entryEnv(dir)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout = &stdout
 	cmd.Stderr = &stderr
@@ -494,6 +607,8 @@ var (
 	locationRe = regexp.MustCompile(`^(?:(?:[^\s:][^:\n]*?\.(?:ya?ml|json|env)|[^\s:]+):\d+(?::\d+)?: )+`)
 	codeRe     = regexp.MustCompile(` \[[A-Za-z0-9._-]+\]$`)
 	warningRe  = regexp.MustCompile(`^(?:warning: |note: |level=(?:warning|info|debug)|WARN\[|INFO\[)`)
+	// Code frames and notes under a diagnostic: `  375 |   name: x`, `      |   ^`, `   = help: ...`.
+	frameRe = regexp.MustCompile(`^\s*(?:\d+\s*)?\||^\s+= `)
 )
 
 // errorLine returns the first error line of stderr, normalized (see the package comment).
@@ -503,7 +618,7 @@ func errorLine(stderr, root string) string {
 	for sc.Scan() {
 		line := strings.TrimRight(sc.Text(), " \r")
 		line = locationRe.ReplaceAllString(line, "")
-		if strings.TrimSpace(line) == "" || warningRe.MatchString(line) {
+		if strings.TrimSpace(line) == "" || warningRe.MatchString(line) || frameRe.MatchString(line) {
 			continue
 		}
 		line = strings.TrimPrefix(line, "error: ")

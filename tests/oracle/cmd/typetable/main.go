@@ -123,7 +123,7 @@ func visit(t reflect.Type) {
 		}
 		fd.jsonSkip = j[0] == "-"
 		for _, o := range j[1:] {
-			fd.jsonOmit = fd.jsonOmit || o == "omitempty"
+			fd.jsonOmit = fd.jsonOmit || o == "omitempty" || o == "omitzero"
 		}
 		if y[0] == "-" {
 			continue
