@@ -60,6 +60,7 @@ int Run(const GlobalOptions& global, const ConfigOptions& o) {
   req.normalize = !o.no_normalize;
   req.resolve_paths = !o.no_path_resolution;
   req.consistency = !o.no_consistency;
+  req.model_only = o.no_interpolate;
   // Listing commands load without folding env files, as Docker Compose does.
   const bool listing = o.services || o.volumes || o.networks || o.models;
   req.all_resources = global.all_resources;
@@ -75,11 +76,19 @@ int Run(const GlobalOptions& global, const ConfigOptions& o) {
 
   const frontend::Node* services = project.model.Find("services");
   std::string out;
-  if (o.services || o.volumes || o.networks || o.models) {
-    const char* key = o.services  ? "services"
-                      : o.volumes ? "volumes"
-                      : o.models  ? "models"
-                                  : "networks";
+  if (o.models) {
+    // The model each declared model runs (its `model` attribute).
+    if (const frontend::Node* models = project.model.Find("models"); models && models->is_map()) {
+      for (const frontend::MapEntry& m : models->entries) {
+        const frontend::Node* image = m.value.is_map() ? m.value.Find("model") : nullptr;
+        if (image && !image->GoString().empty()) out += image->GoString() + "\n";
+      }
+    }
+    Print(out, o);
+    return 0;
+  }
+  if (o.services || o.volumes || o.networks) {
+    const char* key = o.services ? "services" : o.volumes ? "volumes" : "networks";
     const frontend::Node* m = project.model.Find(key);
     std::vector<std::string> names;
     if (m && m->is_map()) {
@@ -124,7 +133,11 @@ int Run(const GlobalOptions& global, const ConfigOptions& o) {
     return 0;
   }
   frontend::ModelPrinter printer;
-  out = o.format == "json" ? printer.Json(project.model) : printer.Yaml(project.model);
+  if (o.no_interpolate) {
+    out = o.format == "json" ? printer.GenericJson(project.model) : printer.GenericYaml(project.model);
+  } else {
+    out = o.format == "json" ? printer.Json(project.model) : printer.Yaml(project.model);
+  }
   if (!o.no_interpolate) out = EscapeDollars(out);
   if (o.quiet) return 0;
   Print(out, o);

@@ -7,9 +7,11 @@
 #include <fmt/format.h>
 
 #include "frontend/canonical.h"
+#include "frontend/consistency.h"
 #include "frontend/dotenv.h"
 #include "frontend/interpolation.h"
 #include "frontend/merge.h"
+#include "frontend/validation.h"
 
 namespace stackc::frontend {
 
@@ -117,7 +119,6 @@ class Loader {
   void ResolveEnvironment(Node& model);
   void Normalize(Node& model);
   bool Profiles(Node& model);
-  bool Consistency(const Node& model);
   bool FoldEnvFiles(Node& model);
   bool SelectServices(Node& model);
   void PruneResources(Node& model);
@@ -378,6 +379,7 @@ bool Loader::LoadYamlModel(const std::vector<File>& files, Scope& scope,
     SetDefaultValues(*model, sink_);
     ok = !sink_.has_errors();
   }
+  if (ok && !scope.skip_validation) ok = ValidateModel(*model, sink_);
   if (ok && scope.resolve_paths) {
     ResolvePaths(*model, scope.working_dir);
     ok = !sink_.has_errors();
@@ -735,10 +737,11 @@ bool Loader::PostProcess(Node& model) {
     model.Set("name", Node::String(project_name_));
     Normalize(model);
   }
+  if (req_.model_only) return !sink_.has_errors();
   // ModelToProject: the name is the computed one; x-* stay; profiles; consistency; env files.
   model.Erase("name");
   if (!Profiles(model)) return false;
-  if (req_.consistency && !Consistency(model)) return false;
+  if (req_.consistency && !CheckConsistency(model, disabled_, sink_)) return false;
   if (req_.resolve_environment && !FoldEnvFiles(model)) return false;
   if (!SelectServices(model)) return false;
   if (!req_.all_resources) PruneResources(model);
@@ -1083,138 +1086,6 @@ bool Loader::Profiles(Node& model) {
     }
   }
   services->entries = std::move(enabled);
-  return true;
-}
-
-bool Loader::Consistency(const Node& model) {
-  const Node* services = model.Find("services");
-  if (!services || !services->is_map()) return true;
-  const Node* networks = model.Find("networks");
-  const Node* volumes = model.Find("volumes");
-  const Node* secrets = model.Find("secrets");
-  const Node* configs = model.Find("configs");
-  auto declared = [](const Node* res, const std::string& key) {
-    return res && res->is_map() && res->FindEntry(key) != nullptr;
-  };
-  for (const MapEntry& s : services->entries) {
-    const Node& svc = s.value;
-    if (!svc.is_map()) continue;
-    const std::string& name = s.key;
-    const Node* image = svc.Find("image");
-    if ((!image || image->GoString().empty()) && !svc.Find("build") && !svc.Find("provider")) {
-      Error(s.key_span, fmt::format("service \"{}\" has neither an image nor a build context specified: "
-                                    "invalid compose project",
-                                    name));
-      return false;
-    }
-    if (const Node* nets = svc.Find("networks"); nets && nets->is_map()) {
-      if (svc.Find("network_mode") && !nets->entries.empty()) {
-        Error(s.key_span, fmt::format("service {} declares mutually exclusive `network_mode` and "
-                                      "`networks`: invalid compose project",
-                                      name));
-        return false;
-      }
-      for (const MapEntry& n : nets->entries) {
-        if (!declared(networks, n.key)) {
-          Error(n.key_span, fmt::format("service \"{}\" refers to undefined network {}: invalid "
-                                        "compose project",
-                                        name, n.key));
-          return false;
-        }
-      }
-    }
-    if (const Node* vols = svc.Find("volumes"); vols && vols->is_seq()) {
-      for (const Node& v : vols->items) {
-        if (!v.is_map()) continue;
-        const Node* type = v.Find("type");
-        const Node* src = v.Find("source");
-        if (type && type->text == "volume" && src && !src->GoString().empty() &&
-            !declared(volumes, src->GoString())) {
-          Error(src->span, fmt::format("service \"{}\" refers to undefined volume {}: invalid compose "
-                                       "project",
-                                       name, src->GoString()));
-          return false;
-        }
-      }
-    }
-    for (const auto& [kind, res] :
-         {std::pair<const char*, const Node*>{"secrets", secrets}, {"configs", configs}}) {
-      const Node* refs = svc.Find(kind);
-      if (!refs || !refs->is_seq()) continue;
-      for (const Node& r : refs->items) {
-        const Node* src = r.is_map() ? r.Find("source") : nullptr;
-        if (src && !declared(res, src->GoString())) {
-          Error(src->span, fmt::format("service \"{}\" refers to undefined {} {}: invalid compose "
-                                       "project",
-                                       name, std::string(kind) == "secrets" ? "secret" : "config",
-                                       src->GoString()));
-          return false;
-        }
-      }
-    }
-    if (const Node* deps = svc.Find("depends_on"); deps && deps->is_map()) {
-      for (const MapEntry& d : deps->entries) {
-        if (services->FindEntry(d.key)) continue;
-        const Node* required = d.value.is_map() ? d.value.Find("required") : nullptr;
-        const bool req = !required || required->AsBool().value_or(true);
-        if (disabled_.FindEntry(d.key) && !req) continue;
-        Error(d.key_span, fmt::format("service \"{}\" depends on undefined service \"{}\": invalid "
-                                      "compose project",
-                                      name, d.key));
-        return false;
-      }
-    }
-    if (const Node* nm = svc.Find("network_mode"); nm && nm->is_string() &&
-                                                   nm->text.starts_with("service:")) {
-      const std::string target = nm->text.substr(8);
-      if (!services->FindEntry(target) && !disabled_.FindEntry(target)) {
-        Error(nm->span, fmt::format("service \"{}\" not found for network_mode 'service:{}'",
-                                    target, target));
-        return false;
-      }
-    }
-  }
-  // Dependency cycles (depth-first, in service order).
-  std::map<std::string, int> state;
-  std::vector<std::string> stack;
-  std::function<bool(const std::string&)> visit = [&](const std::string& name) -> bool {
-    state[name] = 1;
-    stack.push_back(name);
-    const Node* svc = services->Find(name);
-    const Node* deps = svc && svc->is_map() ? svc->Find("depends_on") : nullptr;
-    if (deps && deps->is_map()) {
-      for (const MapEntry& d : deps->entries) {
-        if (!services->FindEntry(d.key)) continue;
-        if (state[d.key] == 1) {
-          auto it = std::find(stack.begin(), stack.end(), d.key);
-          std::string path;
-          for (; it != stack.end(); ++it) path += *it + " -> ";
-          Error(d.key_span, fmt::format("dependency cycle detected: {}{}", path, d.key));
-          return false;
-        }
-        if (state[d.key] == 0 && !visit(d.key)) return false;
-      }
-    }
-    stack.pop_back();
-    state[name] = 2;
-    return true;
-  };
-  for (const MapEntry& s : services->entries) {
-    if (state[s.key] == 0 && !visit(s.key)) return false;
-  }
-  // config: container names are unique.
-  std::map<std::string, std::string> names;
-  for (const MapEntry& s : services->entries) {
-    const Node* cn = s.value.is_map() ? s.value.Find("container_name") : nullptr;
-    if (!cn || cn->GoString().empty()) continue;
-    auto [it, inserted] = names.emplace(cn->GoString(), s.key);
-    if (!inserted) {
-      Error(cn->span, fmt::format("services.{}: container name \"{}\" is already in use by service "
-                                  "{}\"",
-                                  s.key, cn->GoString(), it->second));
-      return false;
-    }
-  }
   return true;
 }
 

@@ -45,6 +45,7 @@ struct LoadRequest {
   bool resolve_environment = true;  // fold env_file into environment, resolve bare keys
   bool discard_env_files = true;    // drop env_file/label_file after folding (config does)
   bool all_resources = false;       // keep networks, volumes... that no service uses
+  bool model_only = false;          // stop after normalisation: the raw dict (config --no-interpolate)
 
   size_t max_file_bytes = 64u << 20;  // refuse larger files with a located error
 };

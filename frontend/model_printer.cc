@@ -640,7 +640,10 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeStruct(const Node& v, std::str
       std::vector<MapEntry> ext;
       if (v.is_map()) {
         for (const MapEntry& e : v.entries) {
-          if (e.key.starts_with("x-")) ext.push_back(MapEntry{e.key, {}, DecodeAny(e.value, f).node});
+          // "x-#..." keys are compose-go's internal values (a secret's resolved value), never printed.
+          if (e.key.starts_with("x-") && !e.key.starts_with("x-#")) {
+            ext.push_back(MapEntry{e.key, {}, DecodeAny(e.value, f).node});
+          }
         }
       }
       std::stable_sort(ext.begin(), ext.end(), [](const MapEntry& a, const MapEntry& b) {
@@ -727,6 +730,14 @@ Node ModelPrinter::OutputTree(const Node& model, OutputFormat format) const {
 
 std::string ModelPrinter::Yaml(const Node& model) const {
   return EmitGoYaml(OutputTree(model, OutputFormat::kYaml));
+}
+
+std::string ModelPrinter::GenericYaml(const Node& model) const {
+  return EmitGoYaml(impl_->DecodeAny(model, OutputFormat::kYaml).node);
+}
+
+std::string ModelPrinter::GenericJson(const Node& model) const {
+  return EmitGoJson(impl_->DecodeAny(model, OutputFormat::kJson).node);
 }
 
 std::string ModelPrinter::Json(const Node& model) const {

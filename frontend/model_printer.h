@@ -36,6 +36,11 @@ class ModelPrinter {
   std::string Yaml(const Node& model) const;
   std::string Json(const Node& model) const;
 
+  // The model as a generic map (keys sorted as each encoder sorts them), which is what
+  // `docker compose config --no-interpolate` prints: the loaded dict, never decoded into types.
+  std::string GenericYaml(const Node& model) const;
+  std::string GenericJson(const Node& model) const;
+
   // Decodes one value as the named Go type ("ServiceConfig", "[]string", "Duration"...): used by tests and by
   // `config --hash`.
   Node DecodeAs(const Node& value, std::string_view go_type, OutputFormat format) const;

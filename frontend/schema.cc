@@ -31,13 +31,14 @@ enum TypeBit : uint8_t {
   kObjectType = 64,
 };
 constexpr std::pair<TypeBit, const char*> kTypeNames[] = {
-    {kNullType, "null"},      {kBooleanType, "boolean"}, {kNumberType, "number"},
+    {kNullType, "null"},       {kBooleanType, "boolean"}, {kNumberType, "number"},
     {kIntegerType, "integer"}, {kStringType, "string"},   {kArrayType, "array"},
     {kObjectType, "object"},
 };
 
-// A `pattern` or `patternProperties` key: JSON-schema patterns are unanchored regular expressions. The shapes
-// the Compose schema uses most are matched without a regex engine; the rest go to RE2 (Go's regexp syntax).
+// A `pattern` or `patternProperties` key: JSON-schema patterns are unanchored regular expressions.
+// The shapes the Compose schema uses most are matched without a regex engine; the rest go to RE2
+// (Go's regexp syntax).
 class Pattern {
  public:
   static std::optional<Pattern> Make(const std::string& source, std::string* error) {
@@ -96,7 +97,8 @@ class Pattern {
   // `^[a-zA-Z0-9._-]+$`: ASCII ranges and literal characters only.
   bool ParseClassPlus() {
     const std::string& s = source_;
-    if (s.size() < 6 || s.compare(0, 2, "^[") != 0 || s.compare(s.size() - 3, 3, "]+$") != 0) return false;
+    if (s.size() < 6 || s.compare(0, 2, "^[") != 0 || s.compare(s.size() - 3, 3, "]+$") != 0)
+      return false;
     const std::string_view body(s.data() + 2, s.size() - 5);
     if (body.empty() || body[0] == '^' || body.find_first_of("\\[]") != std::string_view::npos) {
       return false;
@@ -130,9 +132,9 @@ enum class Additional : uint8_t { kAny, kNone, kSchema };
 
 // One compiled (sub)schema; schemas refer to each other by index, `$ref`s resolved at compile time.
 struct Schema {
-  std::string location;   // JSON pointer in the schema document
-  int8_t boolean = -1;    // a `true`/`false` schema: 1/0; -1 otherwise
-  uint8_t types = 0;      // 0: any type
+  std::string location;  // JSON pointer in the schema document
+  int8_t boolean = -1;   // a `true`/`false` schema: 1/0; -1 otherwise
+  uint8_t types = 0;     // 0: any type
   std::optional<Json> const_value;
   std::optional<std::vector<Json>> enum_values;
   int ref = -1;
@@ -143,7 +145,8 @@ struct Schema {
   std::vector<std::string> required;
   int items = -1;
   bool unique_items = false;
-  std::optional<int64_t> min_items, max_items, min_length, max_length, min_properties, max_properties;
+  std::optional<int64_t> min_items, max_items, min_length, max_length, min_properties,
+      max_properties;
   std::optional<double> minimum, maximum;
   std::string minimum_text, maximum_text;
   std::optional<Pattern> pattern;
@@ -195,7 +198,8 @@ const Json* ResolvePointer(const Json& root, std::string_view pointer) {
       if (it == cur->end()) return nullptr;
       cur = &*it;
     } else if (cur->is_array()) {
-      if (token.empty() || token.find_first_not_of("0123456789") != std::string::npos) return nullptr;
+      if (token.empty() || token.find_first_not_of("0123456789") != std::string::npos)
+        return nullptr;
       const size_t index = std::stoul(token);
       if (index >= cur->size()) return nullptr;
       cur = &(*cur)[index];
@@ -209,7 +213,7 @@ const Json* ResolvePointer(const Json& root, std::string_view pointer) {
 
 bool IsAnnotation(std::string_view k) {
   static constexpr std::string_view kAnnotations[] = {
-      "$schema", "$id",      "$comment",  "$defs",     "definitions", "title",  "description",
+      "$schema", "$id",      "$comment",   "$defs",    "definitions", "title",  "description",
       "default", "examples", "deprecated", "readOnly", "writeOnly",   "format", "$vocabulary",
   };
   return std::find(std::begin(kAnnotations), std::end(kAnnotations), k) != std::end(kAnnotations);
@@ -217,11 +221,30 @@ bool IsAnnotation(std::string_view k) {
 
 bool IsUnsupported(std::string_view k) {
   static constexpr std::string_view kUnsupported[] = {
-      "if",           "then",          "else",          "prefixItems",      "contains",
-      "minContains",  "maxContains",   "dependentRequired", "dependentSchemas", "dependencies",
-      "propertyNames", "unevaluatedProperties", "unevaluatedItems", "exclusiveMinimum",
-      "exclusiveMaximum", "multipleOf", "additionalItems", "$dynamicRef",     "$recursiveRef",
-      "$anchor",      "$dynamicAnchor", "$recursiveAnchor", "contentSchema", "contentMediaType",
+      "if",
+      "then",
+      "else",
+      "prefixItems",
+      "contains",
+      "minContains",
+      "maxContains",
+      "dependentRequired",
+      "dependentSchemas",
+      "dependencies",
+      "propertyNames",
+      "unevaluatedProperties",
+      "unevaluatedItems",
+      "exclusiveMinimum",
+      "exclusiveMaximum",
+      "multipleOf",
+      "additionalItems",
+      "$dynamicRef",
+      "$recursiveRef",
+      "$anchor",
+      "$dynamicAnchor",
+      "$recursiveAnchor",
+      "contentSchema",
+      "contentMediaType",
       "contentEncoding",
   };
   return std::find(std::begin(kUnsupported), std::end(kUnsupported), k) != std::end(kUnsupported);
@@ -262,7 +285,8 @@ class Compiler {
     return true;
   }
 
-  bool Number(const std::string& where, const Json& v, std::optional<double>* out, std::string* text) {
+  bool Number(const std::string& where, const Json& v, std::optional<double>* out,
+              std::string* text) {
     if (!v.is_number()) {
       Fail(fmt::format("{}: expected a number", where));
       return false;
@@ -302,7 +326,8 @@ class Compiler {
       s.boolean = node.get<bool>() ? 1 : 0;
       return true;
     }
-    if (!node.is_object()) return Fail(fmt::format("#{}: a schema must be an object or a boolean", ptr)) >= 0;
+    if (!node.is_object())
+      return Fail(fmt::format("#{}: a schema must be an object or a boolean", ptr)) >= 0;
     for (const auto& [key, v] : node.items()) {
       const std::string where = ptr + "/" + EscapePointerToken(key);
       if (key == "type") {
@@ -311,7 +336,8 @@ class Compiler {
           names.push_back(v.get<std::string>());
         } else if (v.is_array()) {
           for (const Json& n : v) {
-            if (!n.is_string()) return Fail(fmt::format("#{}: type names must be strings", where)) >= 0;
+            if (!n.is_string())
+              return Fail(fmt::format("#{}: type names must be strings", where)) >= 0;
             names.push_back(n.get<std::string>());
           }
         } else {
@@ -320,7 +346,8 @@ class Compiler {
         for (const std::string& n : names) {
           auto it = std::find_if(std::begin(kTypeNames), std::end(kTypeNames),
                                  [&](const auto& t) { return n == t.second; });
-          if (it == std::end(kTypeNames)) return Fail(fmt::format("#{}: unknown type '{}'", where, n)) >= 0;
+          if (it == std::end(kTypeNames))
+            return Fail(fmt::format("#{}: unknown type '{}'", where, n)) >= 0;
           s.types |= it->first;
         }
       } else if (key == "enum") {
@@ -332,7 +359,8 @@ class Compiler {
         if (!v.is_string()) return Fail(fmt::format("#{}: expected a string", where)) >= 0;
         const std::string ref = v.get<std::string>();
         if (ref.empty() || ref[0] != '#') {
-          return Fail(fmt::format("#{}: only local references are supported, not '{}'", where, ref)) >= 0;
+          return Fail(fmt::format("#{}: only local references are supported, not '{}'", where,
+                                  ref)) >= 0;
         }
         s.ref = At(ref.substr(1));
         if (s.ref < 0) return false;
@@ -370,7 +398,8 @@ class Compiler {
           s.required.push_back(n.get<std::string>());
         }
       } else if (key == "items") {
-        if (v.is_array()) return Fail(fmt::format("#{}: draft 2020-12 `items` takes one schema", where)) >= 0;
+        if (v.is_array())
+          return Fail(fmt::format("#{}: draft 2020-12 `items` takes one schema", where)) >= 0;
         s.items = At(where);
         if (s.items < 0) return false;
       } else if (key == "uniqueItems") {
@@ -593,7 +622,8 @@ size_t RuneCount(std::string_view s) {
   return n;
 }
 
-// Go's %q of a string, then santhosh-tekuri's quote(): `\"` becomes `"` and `'` becomes `\'`, in single quotes.
+// Go's %q of a string, then santhosh-tekuri's quote(): `\"` becomes `"` and `'` becomes `\'`, in
+// single quotes.
 std::string GoQuote(std::string_view s) {
   std::string out = "'";
   size_t i = 0;
@@ -601,15 +631,33 @@ std::string GoQuote(std::string_view s) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       switch (c) {
-        case '\a': out += "\\a"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\v': out += "\\v"; break;
-        case '\\': out += "\\\\"; break;
-        case '\'': out += "\\'"; break;
+        case '\a':
+          out += "\\a";
+          break;
+        case '\b':
+          out += "\\b";
+          break;
+        case '\f':
+          out += "\\f";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        case '\v':
+          out += "\\v";
+          break;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\'':
+          out += "\\'";
+          break;
         default:
           if (c < 0x20 || c == 0x7f) {
             out += fmt::format("\\x{:02x}", c);
@@ -687,8 +735,24 @@ std::string HumanType(uint8_t types) {
 // ---- validation ----
 
 enum class Kind : uint8_t {
-  kType, kConst, kEnum, kFalse, kRequired, kAdditional, kMinProperties, kMaxProperties, kMinItems,
-  kMaxItems, kUniqueItems, kMinLength, kMaxLength, kPattern, kMinimum, kMaximum, kNot, kOneOfMany,
+  kType,
+  kConst,
+  kEnum,
+  kFalse,
+  kRequired,
+  kAdditional,
+  kMinProperties,
+  kMaxProperties,
+  kMinItems,
+  kMaxItems,
+  kUniqueItems,
+  kMinLength,
+  kMaxLength,
+  kPattern,
+  kMinimum,
+  kMaximum,
+  kNot,
+  kOneOfMany,
   kTooDeep,
 };
 
@@ -726,8 +790,9 @@ class Run {
  public:
   explicit Run(const std::vector<Schema>& schemas) : schemas_(schemas) {}
 
-  // Validates `v` against schema `si`. With `out`, every failure is appended (alternatives reduced to their most
-  // specific failure) and the result says whether none was; without, stops at the first failure.
+  // Validates `v` against schema `si`. With `out`, every failure is appended (alternatives reduced
+  // to their most specific failure) and the result says whether none was; without, stops at the
+  // first failure.
   bool Validate(int si, const Node& v, std::vector<Leaf>* out) {
     const Schema& s = schemas_[si];
     if (s.boolean >= 0) {
@@ -1027,7 +1092,8 @@ SchemaError ToError(const std::vector<Schema>& schemas, const Leaf& leaf) {
     }
     for (const MapEntry* extra : leaf.extra) {
       const std::string guess = Suggest(extra->key, known);
-      if (!guess.empty()) e.notes.push_back({extra->key_span, fmt::format("did you mean '{}'", guess)});
+      if (!guess.empty())
+        e.notes.push_back({extra->key_span, fmt::format("did you mean '{}'", guess)});
     }
   } else if (leaf.kind == Kind::kEnum && leaf.node->is_string()) {
     std::vector<std::string_view> known;
@@ -1035,7 +1101,8 @@ SchemaError ToError(const std::vector<Schema>& schemas, const Leaf& leaf) {
       if (j.is_string()) known.push_back(j.get_ref<const std::string&>());
     }
     const std::string guess = Suggest(leaf.node->text, known);
-    if (!guess.empty()) e.notes.push_back({leaf.node->span, fmt::format("did you mean '{}'", guess)});
+    if (!guess.empty())
+      e.notes.push_back({leaf.node->span, fmt::format("did you mean '{}'", guess)});
   }
   return e;
 }

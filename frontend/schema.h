@@ -1,22 +1,24 @@
 // Validation of a Compose model against the Compose JSON schema, read as data.
 //
 // The schema is compose-go v2.14.0's `schema/compose-spec.json`, embedded at build time (frontend/
-// schema_embed.cmake). A SchemaValidator compiles it once (refs resolved, regular expressions compiled) and then
-// validates YAML node trees as compose-go does after each file: santhosh-tekuri/jsonschema's draft 2020-12
-// semantics on the JSON the model would marshal to (ints and floats are both JSON numbers, `pattern`s are
-// unanchored RE2 expressions, `format` is an annotation only), with compose-go's wording for the errors.
+// schema_embed.cmake). A SchemaValidator compiles it once (refs resolved, regular expressions
+// compiled) and then validates YAML node trees as compose-go does after each file:
+// santhosh-tekuri/jsonschema's draft 2020-12 semantics on the JSON the model would marshal to (ints
+// and floats are both JSON numbers, `pattern`s are unanchored RE2 expressions, `format` is an
+// annotation only), with compose-go's wording for the errors.
 //
-// compose-go reports one error, the "most specific" one (the deepest instance location, an unknown key
-// counting one deeper). We report that one first, with the same text, then the other independent errors (one
-// per failed `oneOf`/`anyOf`, each reduced the same way) in document order. Unknown keys and enum values get a
-// "did you mean" note when a known name is a plausible typo.
+// compose-go reports one error, the "most specific" one (the deepest instance location, an unknown
+// key counting one deeper). We report that one first, with the same text, then the other
+// independent errors (one per failed `oneOf`/`anyOf`, each reduced the same way) in document order.
+// Unknown keys and enum values get a "did you mean" note when a known name is a plausible typo.
 //
 // Example:
 //   std::string error;
 //   std::unique_ptr<SchemaValidator> v = SchemaValidator::ComposeSpec(&error);
 //   // model: services: {web: {image: nginx, imgae: x}}
 //   v->Validate(model, sink, {.message_prefix = "validating /p/compose.yaml: "});
-//   // sink: LOAD020 "validating /p/compose.yaml: services.web additional properties 'imgae' not allowed"
+//   // sink: LOAD020 "validating /p/compose.yaml: services.web additional properties 'imgae' not
+//   allowed"
 //   //       with the note "did you mean 'image'" at the key `imgae`
 #pragma once
 
@@ -40,8 +42,9 @@ std::string_view ComposeSpecJson();
 
 // One schema violation.
 struct SchemaError {
-  std::string path;     // the instance location joined with '.', "" at the root ("services.web.image")
-  std::string message;  // compose-go's text: path, a space, the reason ("services.web.image must be a string")
+  std::string path;  // the instance location joined with '.', "" at the root ("services.web.image")
+  std::string message;  // compose-go's text: path, a space, the reason ("services.web.image must be
+                        // a string")
   ir::Span span;        // the offending value, or the first unknown key
   bool unknown_key = false;
   std::vector<ir::Note> notes;  // "did you mean 'image'"
@@ -54,8 +57,9 @@ struct SchemaValidateOptions {
 
 class SchemaValidator {
  public:
-  // Compiles a JSON schema (the subset of draft 2020-12 the Compose schema uses; a keyword that would change
-  // the outcome and is not supported is an error). Returns null and sets *error when the schema is invalid.
+  // Compiles a JSON schema (the subset of draft 2020-12 the Compose schema uses; a keyword that
+  // would change the outcome and is not supported is an error). Returns null and sets *error when
+  // the schema is invalid.
   static std::unique_ptr<SchemaValidator> Compile(std::string_view schema_json, std::string* error);
   // Compiles the embedded Compose schema.
   static std::unique_ptr<SchemaValidator> ComposeSpec(std::string* error);
@@ -64,13 +68,15 @@ class SchemaValidator {
   SchemaValidator(const SchemaValidator&) = delete;
   SchemaValidator& operator=(const SchemaValidator&) = delete;
 
-  // The violations of `doc`: first the one compose-go reports, then the other independent ones in document
-  // order. Empty when `doc` is valid.
+  // The violations of `doc`: first the one compose-go reports, then the other independent ones in
+  // document order. Empty when `doc` is valid.
   std::vector<SchemaError> Check(const Node& doc, size_t max_errors = 100) const;
   // Whether `doc` is valid (no error objects are built).
   bool IsValid(const Node& doc) const;
-  // Reports Check()'s errors into `sink` (kSchemaUnknownKeyCode / kSchemaErrorCode); true when there are none.
-  bool Validate(const Node& doc, ir::DiagnosticSink& sink, const SchemaValidateOptions& options = {}) const;
+  // Reports Check()'s errors into `sink` (kSchemaUnknownKeyCode / kSchemaErrorCode); true when
+  // there are none.
+  bool Validate(const Node& doc, ir::DiagnosticSink& sink,
+                const SchemaValidateOptions& options = {}) const;
 
  private:
   struct Impl;

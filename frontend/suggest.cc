@@ -8,8 +8,8 @@ namespace {
 
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// Optimal string alignment distance in half-edits: a substitution that only changes case costs 1, every
-// other edit 2.
+// Optimal string alignment distance in half-edits: a substitution that only changes case costs 1,
+// every other edit 2.
 size_t HalfEdits(std::string_view a, std::string_view b) {
   const size_t n = a.size();
   const size_t m = b.size();

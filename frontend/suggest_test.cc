@@ -1,8 +1,8 @@
 #include "frontend/suggest.h"
 
-#include <gtest/gtest.h>
-
 #include <vector>
+
+#include <gtest/gtest.h>
 
 namespace stackc::frontend {
 namespace {
@@ -12,11 +12,11 @@ TEST(SuggestTest, EditDistanceCountsInsertionsDeletionsSubstitutionsAndSwaps) {
   EXPECT_EQ(EditDistance("abc", ""), 3u);
   EXPECT_EQ(EditDistance("", "ab"), 2u);
   EXPECT_EQ(EditDistance("image", "image"), 0u);
-  EXPECT_EQ(EditDistance("imgae", "image"), 1u);   // one adjacent swap
+  EXPECT_EQ(EditDistance("imgae", "image"), 1u);  // one adjacent swap
   EXPECT_EQ(EditDistance("imag", "image"), 1u);
   EXPECT_EQ(EditDistance("imagee", "image"), 1u);
   EXPECT_EQ(EditDistance("imbge", "image"), 1u);
-  EXPECT_EQ(EditDistance("Image", "image"), 1u);   // a case change is still an edit
+  EXPECT_EQ(EditDistance("Image", "image"), 1u);  // a case change is still an edit
   EXPECT_EQ(EditDistance("kitten", "sitting"), 3u);
 }
 

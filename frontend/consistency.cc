@@ -1,0 +1,267 @@
+#include "frontend/consistency.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace stackc::frontend {
+
+namespace {
+
+bool Fail(ir::DiagnosticSink& sink, ir::Span span, std::string message) {
+  sink.Error("LOAD050", span, std::move(message));
+  return false;
+}
+
+}  // namespace
+
+bool CheckConsistency(const Node& model, const Node& disabled, ir::DiagnosticSink& sink) {
+  const Node* services = model.Find("services");
+  if (!services || !services->is_map()) return true;
+  const Node* networks = model.Find("networks");
+  const Node* volumes = model.Find("volumes");
+  const Node* secrets = model.Find("secrets");
+  const Node* configs = model.Find("configs");
+  const Node* models = model.Find("models");
+  auto declared = [](const Node* res, const std::string& key) {
+    return res && res->is_map() && res->FindEntry(key) != nullptr;
+  };
+  for (const MapEntry& s : services->entries) {
+    const Node& svc = s.value;
+    if (!svc.is_map()) continue;
+    const std::string& name = s.key;
+    const Node* image = svc.Find("image");
+    if ((!image || image->GoString().empty()) && !svc.Find("build") && !svc.Find("provider")) {
+      Fail(sink, s.key_span,
+           fmt::format("service \"{}\" has neither an image nor a build context specified: "
+                       "invalid compose project",
+                       name));
+      return false;
+    }
+    if (const Node* nets = svc.Find("networks"); nets && nets->is_map()) {
+      if (svc.Find("network_mode") && !nets->entries.empty()) {
+        Fail(sink, s.key_span,
+             fmt::format("service {} declares mutually exclusive `network_mode` and "
+                         "`networks`: invalid compose project",
+                         name));
+        return false;
+      }
+      for (const MapEntry& n : nets->entries) {
+        if (!declared(networks, n.key)) {
+          Fail(sink, n.key_span,
+               fmt::format("service \"{}\" refers to undefined network {}: invalid "
+                           "compose project",
+                           name, n.key));
+          return false;
+        }
+      }
+    }
+    if (const Node* vols = svc.Find("volumes"); vols && vols->is_seq()) {
+      for (const Node& v : vols->items) {
+        if (!v.is_map()) continue;
+        const Node* type = v.Find("type");
+        const Node* src = v.Find("source");
+        if (type && type->text == "volume" && src && !src->GoString().empty() &&
+            !declared(volumes, src->GoString())) {
+          Fail(sink, src->span,
+               fmt::format("service \"{}\" refers to undefined volume {}: invalid compose "
+                           "project",
+                           name, src->GoString()));
+          return false;
+        }
+      }
+    }
+    for (const auto& [kind, res] :
+         {std::pair<const char*, const Node*>{"secrets", secrets}, {"configs", configs}}) {
+      const Node* refs = svc.Find(kind);
+      if (!refs || !refs->is_seq()) continue;
+      for (const Node& r : refs->items) {
+        const Node* src = r.is_map() ? r.Find("source") : nullptr;
+        if (src && !declared(res, src->GoString())) {
+          Fail(sink, src->span,
+               fmt::format("service \"{}\" refers to undefined {} {}: invalid compose "
+                           "project",
+                           name, std::string(kind) == "secrets" ? "secret" : "config",
+                           src->GoString()));
+          return false;
+        }
+      }
+    }
+    if (const Node* deps = svc.Find("depends_on"); deps && deps->is_map()) {
+      for (const MapEntry& d : deps->entries) {
+        if (services->FindEntry(d.key)) continue;
+        const Node* required = d.value.is_map() ? d.value.Find("required") : nullptr;
+        const bool req = !required || required->AsBool().value_or(true);
+        if (disabled.FindEntry(d.key) && !req) continue;
+        Fail(sink, d.key_span,
+             fmt::format("service \"{}\" depends on undefined service \"{}\": invalid "
+                         "compose project",
+                         name, d.key));
+        return false;
+      }
+    }
+    if (const Node* nm = svc.Find("network_mode");
+        nm && nm->is_string() && nm->text.starts_with("service:")) {
+      const std::string target = nm->text.substr(8);
+      if (!services->FindEntry(target) && !disabled.FindEntry(target)) {
+        Fail(sink, nm->span,
+             fmt::format("service \"{}\" not found for network_mode 'service:{}'", target, target));
+        return false;
+      }
+    }
+    if (const Node* build = svc.Find("build"); build && build->is_map()) {
+      const Node* df = build->Find("dockerfile");
+      const Node* dfi = build->Find("dockerfile_inline");
+      if (df && dfi && !df->GoString().empty() && !dfi->GoString().empty()) {
+        return Fail(sink, dfi->span,
+                    fmt::format("service \"{}\" declares mutualy exclusive dockerfile and "
+                                "dockerfile_inline: invalid compose project",
+                                name));
+      }
+      if (const Node* ac = build->Find("additional_contexts"); ac && ac->is_map()) {
+        for (const MapEntry& c : ac->entries) {
+          const std::string v = c.value.GoString();
+          if (!v.starts_with("service:")) continue;
+          const std::string target = v.substr(8);
+          const Node* t = services->Find(target);
+          if (!t) {
+            return Fail(sink, c.value.span,
+                        fmt::format("service \"{}\" declares unknown service \"{}\" as additional "
+                                    "contexts {}",
+                                    name, target, c.key));
+          }
+          if (!t->is_map() || !t->Find("build")) {
+            return Fail(sink, c.value.span,
+                        fmt::format("service \"{}\" declares non-buildable service \"{}\" as "
+                                    "additional contexts {}",
+                                    name, target, c.key));
+          }
+        }
+      }
+      const Node* platforms = build->Find("platforms");
+      const Node* platform = svc.Find("platform");
+      if (platforms && platforms->is_seq() && !platforms->items.empty() && platform &&
+          !platform->GoString().empty()) {
+        bool found = false;
+        for (const Node& p : platforms->items)
+          found = found || p.GoString() == platform->GoString();
+        if (!found) {
+          return Fail(sink, platform->span,
+                      fmt::format("service.build.platforms MUST include service.platform \"{}\": "
+                                  "invalid compose project",
+                                  platform->GoString()));
+        }
+      }
+      if (const Node* bs = build->Find("secrets"); bs && bs->is_seq()) {
+        for (const Node& r : bs->items) {
+          const Node* src = r.is_map() ? r.Find("source") : nullptr;
+          if (src && !declared(secrets, src->GoString())) {
+            return Fail(sink, src->span,
+                        fmt::format("service \"{}\" refers to undefined build secret {}: invalid "
+                                    "compose project",
+                                    name, src->GoString()));
+          }
+        }
+      }
+    }
+    if (const Node* hc = svc.Find("healthcheck"); hc && hc->is_map()) {
+      const Node* test = hc->Find("test");
+      std::string head;
+      if (test && test->is_seq() && !test->items.empty()) head = test->items[0].GoString();
+      if (test && test->is_string()) head = "CMD-SHELL";
+      if (!head.empty() && head != "CMD" && head != "CMD-SHELL" && head != "NONE") {
+        return Fail(sink, test->span,
+                    "healthcheck.test must start either by \"CMD\", \"CMD-SHELL\" or \"NONE\"");
+      }
+    }
+    if (const Node* m = svc.Find("models"); m && m->is_map()) {
+      for (const MapEntry& e : m->entries) {
+        if (!declared(models, e.key)) {
+          return Fail(
+              sink, e.key_span,
+              fmt::format("service \"{}\" refers to undefined model {}: invalid compose project",
+                          name, e.key));
+        }
+      }
+    }
+    const Node* scale = svc.Find("scale");
+    const Node* deploy = svc.Find("deploy");
+    const Node* replicas = deploy && deploy->is_map() ? deploy->Find("replicas") : nullptr;
+    if (scale && replicas && !scale->is_null() && !replicas->is_null() &&
+        scale->AsInt() != replicas->AsInt()) {
+      return Fail(
+          sink, scale->span,
+          fmt::format("services.{}: can't set distinct values on 'scale' and 'deploy.replicas': "
+                      "invalid compose project",
+                      name));
+    }
+    if (scale && scale->AsInt().value_or(0) < 0) {
+      return Fail(sink, scale->span,
+                  fmt::format("services.{}.scale: must be greater than or equal to 0", name));
+    }
+    if (replicas && replicas->AsInt().value_or(0) < 0) {
+      return Fail(
+          sink, replicas->span,
+          fmt::format("services.{}.deploy.replicas: must be greater than or equal to 0", name));
+    }
+    const int64_t count = scale && scale->AsInt()         ? *scale->AsInt()
+                          : replicas && replicas->AsInt() ? *replicas->AsInt()
+                                                          : 1;
+    if (const Node* cn = svc.Find("container_name"); cn && !cn->GoString().empty() && count > 1) {
+      return Fail(
+          sink, cn->span,
+          fmt::format("services.{}: can't set container_name and {} as container name must be "
+                      "unique: invalid compose project",
+                      scale ? "scale" : "deploy.replicas", name));
+    }
+  }
+  // Dependency cycles (depth-first, in service order).
+  std::map<std::string, int> state;
+  std::vector<std::string> stack;
+  std::function<bool(const std::string&)> visit = [&](const std::string& name) -> bool {
+    state[name] = 1;
+    stack.push_back(name);
+    const Node* svc = services->Find(name);
+    const Node* deps = svc && svc->is_map() ? svc->Find("depends_on") : nullptr;
+    if (deps && deps->is_map()) {
+      for (const MapEntry& d : deps->entries) {
+        if (!services->FindEntry(d.key)) continue;
+        if (state[d.key] == 1) {
+          auto it = std::find(stack.begin(), stack.end(), d.key);
+          std::string path;
+          for (; it != stack.end(); ++it) path += *it + " -> ";
+          Fail(sink, d.key_span, fmt::format("dependency cycle detected: {}{}", path, d.key));
+          return false;
+        }
+        if (state[d.key] == 0 && !visit(d.key)) return false;
+      }
+    }
+    stack.pop_back();
+    state[name] = 2;
+    return true;
+  };
+  for (const MapEntry& s : services->entries) {
+    if (state[s.key] == 0 && !visit(s.key)) return false;
+  }
+  // config: container names are unique.
+  std::map<std::string, std::string> names;
+  for (const MapEntry& s : services->entries) {
+    const Node* cn = s.value.is_map() ? s.value.Find("container_name") : nullptr;
+    if (!cn || cn->GoString().empty()) continue;
+    auto [it, inserted] = names.emplace(cn->GoString(), s.key);
+    if (!inserted) {
+      Fail(sink, cn->span,
+           fmt::format("services.{}: container name \"{}\" is already in use by service "
+                       "{}\"",
+                       s.key, cn->GoString(), it->second));
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace stackc::frontend
