@@ -54,6 +54,10 @@ std::string EscapeDollars(const std::string& s) {
 }
 
 int Run(const GlobalOptions& global, const ConfigOptions& o) {
+  if (o.format != "yaml" && o.format != "json") {
+    std::fprintf(stderr, "error: unsupported format \"%s\"\n", o.format.c_str());
+    return 2;
+  }
   frontend::LoadRequest req = ToRequest(global);
   req.services = o.service_args;
   req.interpolate = !o.no_interpolate;
@@ -151,8 +155,7 @@ void AddConfigCommand(CLI::App& app, const GlobalOptions& global, int* exit_code
   CLI::App* cmd = app.add_subcommand(
       "config", "Print the canonical project, as `docker compose config` prints it");
   cmd->add_flag("-q,--quiet", o->quiet, "Only validate the configuration, print nothing");
-  cmd->add_option("--format", o->format, "Output format: yaml or json")
-      ->check(CLI::IsMember({"yaml", "json"}));
+  cmd->add_option("--format", o->format, "Output format: yaml or json");
   cmd->add_flag("--services", o->services, "Print the service names, one per line");
   cmd->add_flag("--volumes", o->volumes, "Print the volume names, one per line");
   cmd->add_flag("--networks", o->networks, "Print the network names, one per line");

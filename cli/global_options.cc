@@ -12,13 +12,18 @@ namespace stackc::cli {
 
 void AddGlobalOptions(CLI::App& app, GlobalOptions* o) {
   app.add_option("-f,--file", o->files, "Compose configuration files ('-' for standard input)")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->allow_extra_args(false);
   app.add_option("-p,--project-name", o->project_name, "Project name")->type_name("NAME");
   app.add_option("--project-directory", o->project_directory,
                  "Alternate working directory (default: the directory of the first file)")
       ->type_name("DIR");
-  app.add_option("--env-file", o->env_files, "Alternate environment files")->type_name("FILE");
-  app.add_option("--profile", o->profiles, "Profiles to enable")->type_name("PROFILE");
+  app.add_option("--env-file", o->env_files, "Alternate environment files")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
+  app.add_option("--profile", o->profiles, "Profiles to enable")
+      ->type_name("PROFILE")
+      ->allow_extra_args(false);
   app.add_flag("--all-resources", o->all_resources,
                "Include all resources, even those not used by services");
   app.add_option("--color", o->color, "Colour in messages: auto, always or never")

@@ -463,7 +463,7 @@ bool Loader::ApplyInclude(Scope& scope, std::vector<std::string>& included,
     if (const Node* pd = entry.Find("project_directory"); pd && pd->is_string()) {
       project_dir = pd->text;
     }
-    std::vector<File> files;
+    std::vector<std::string> abs_paths;
     std::string rel_working_dir;
     for (size_t i = 0; i < paths.size(); ++i) {
       const std::string abs = AbsPath(paths[i], scope.working_dir);
@@ -484,9 +484,7 @@ bool Loader::ApplyInclude(Scope& scope, std::vector<std::string>& included,
           return false;
         }
       }
-      File f;
-      if (!ReadFile(abs, &f)) return false;
-      files.push_back(f);
+      abs_paths.push_back(abs);
     }
     std::vector<std::string> env_files;
     if (const Node* ef = entry.Find("env_file")) {
@@ -528,6 +526,12 @@ bool Loader::ApplyInclude(Scope& scope, std::vector<std::string>& included,
         for (auto& [k, v] : vars) from_files[k] = v;
       }
       for (auto& [k, v] : from_files) child.env.emplace(k, v);
+    }
+    std::vector<File> files;
+    for (const std::string& abs : abs_paths) {
+      File f;
+      if (!ReadFile(abs, &f)) return false;
+      files.push_back(f);
     }
     Node imported = Node::Map();
     if (!LoadYamlModel(files, child, included, &imported)) return false;

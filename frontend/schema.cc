@@ -4,7 +4,6 @@
 #include <bitset>
 #include <cmath>
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <unordered_map>
 #include <utility>
@@ -132,11 +131,11 @@ enum class Additional : uint8_t { kAny, kNone, kSchema };
 
 // One compiled (sub)schema; schemas refer to each other by index, `$ref`s resolved at compile time.
 struct Schema {
-  std::string location;  // JSON pointer in the schema document
-  int8_t boolean = -1;   // a `true`/`false` schema: 1/0; -1 otherwise
-  uint8_t types = 0;     // 0: any type
-  std::optional<Json> const_value;
-  std::optional<std::vector<Json>> enum_values;
+  std::string location;               // JSON pointer in the schema document
+  int8_t boolean = -1;                // a `true`/`false` schema: 1/0; -1 otherwise
+  uint8_t types = 0;                  // 0: any type
+  const Json* const_value = nullptr;  // into SchemaValidator::Impl::root
+  const Json* enum_values = nullptr;  // an array
   int ref = -1;
   std::vector<std::pair<std::string, int>> properties;  // sorted by name
   std::vector<std::pair<Pattern, int>> pattern_properties;
@@ -149,7 +148,7 @@ struct Schema {
       max_properties;
   std::optional<double> minimum, maximum;
   std::string minimum_text, maximum_text;
-  std::optional<Pattern> pattern;
+  std::unique_ptr<Pattern> pattern;
   std::vector<int> all_of, any_of, one_of;
   int not_schema = -1;
 
@@ -254,10 +253,11 @@ class Compiler {
  public:
   Compiler(const Json& root, std::vector<Schema>& out) : root_(root), out_(out) {}
 
-  // Compiles the schema at `pointer`, once; returns its index or -1 (error_ set).
-  int At(const std::string& pointer) {
+  // Compiles the schema at `pointer` (`node` when the caller has it already), once; returns its
+  // index or -1 (error_ set).
+  int At(const std::string& pointer, const Json* node = nullptr) {
     if (auto it = by_pointer_.find(pointer); it != by_pointer_.end()) return it->second;
-    const Json* node = ResolvePointer(root_, pointer);
+    if (node == nullptr) node = ResolvePointer(root_, pointer);
     if (node == nullptr) return Fail(fmt::format("$ref '#{}' points nowhere", pointer));
     const int index = static_cast<int>(out_.size());
     out_.emplace_back();
@@ -313,7 +313,7 @@ class Compiler {
       return false;
     }
     for (size_t i = 0; i < v.size(); ++i) {
-      const int sub = At(fmt::format("{}/{}", where, i));
+      const int sub = At(fmt::format("{}/{}", where, i), &v[i]);
       if (sub < 0) return false;
       out->push_back(sub);
     }
@@ -352,9 +352,9 @@ class Compiler {
         }
       } else if (key == "enum") {
         if (!v.is_array()) return Fail(fmt::format("#{}: expected an array", where)) >= 0;
-        s.enum_values.emplace(v.begin(), v.end());
+        s.enum_values = &v;
       } else if (key == "const") {
-        s.const_value = v;
+        s.const_value = &v;
       } else if (key == "$ref") {
         if (!v.is_string()) return Fail(fmt::format("#{}: expected a string", where)) >= 0;
         const std::string ref = v.get<std::string>();
@@ -367,8 +367,7 @@ class Compiler {
       } else if (key == "properties") {
         if (!v.is_object()) return Fail(fmt::format("#{}: expected an object", where)) >= 0;
         for (const auto& [name, sub] : v.items()) {
-          (void)sub;
-          const int index = At(where + "/" + EscapePointerToken(name));
+          const int index = At(where + "/" + EscapePointerToken(name), &sub);
           if (index < 0) return false;
           s.properties.emplace_back(name, index);
         }
@@ -376,10 +375,9 @@ class Compiler {
       } else if (key == "patternProperties") {
         if (!v.is_object()) return Fail(fmt::format("#{}: expected an object", where)) >= 0;
         for (const auto& [source, sub] : v.items()) {
-          (void)sub;
           std::optional<Pattern> p;
           if (!MakePattern(where, Json(source), &p)) return false;
-          const int index = At(where + "/" + EscapePointerToken(source));
+          const int index = At(where + "/" + EscapePointerToken(source), &sub);
           if (index < 0) return false;
           s.pattern_properties.emplace_back(std::move(*p), index);
         }
@@ -388,7 +386,7 @@ class Compiler {
           s.additional = v.get<bool>() ? Additional::kAny : Additional::kNone;
         } else {
           s.additional = Additional::kSchema;
-          s.additional_schema = At(where);
+          s.additional_schema = At(where, &v);
           if (s.additional_schema < 0) return false;
         }
       } else if (key == "required") {
@@ -400,7 +398,7 @@ class Compiler {
       } else if (key == "items") {
         if (v.is_array())
           return Fail(fmt::format("#{}: draft 2020-12 `items` takes one schema", where)) >= 0;
-        s.items = At(where);
+        s.items = At(where, &v);
         if (s.items < 0) return false;
       } else if (key == "uniqueItems") {
         s.unique_items = v.is_boolean() && v.get<bool>();
@@ -421,7 +419,9 @@ class Compiler {
       } else if (key == "maximum") {
         if (!Number(where, v, &s.maximum, &s.maximum_text)) return false;
       } else if (key == "pattern") {
-        if (!MakePattern(where, v, &s.pattern)) return false;
+        std::optional<Pattern> p;
+        if (!MakePattern(where, v, &p)) return false;
+        s.pattern = std::make_unique<Pattern>(std::move(*p));
       } else if (key == "oneOf") {
         if (!SchemaList(where, v, &s.one_of)) return false;
       } else if (key == "anyOf") {
@@ -429,7 +429,7 @@ class Compiler {
       } else if (key == "allOf") {
         if (!SchemaList(where, v, &s.all_of)) return false;
       } else if (key == "not") {
-        s.not_schema = At(where);
+        s.not_schema = At(where, &v);
         if (s.not_schema < 0) return false;
       } else if (key == "$id" && !ptr.empty()) {
         return Fail(fmt::format("#{}: nested $id is not supported", where)) >= 0;
@@ -444,7 +444,7 @@ class Compiler {
 
   const Json& root_;
   std::vector<Schema>& out_;
-  std::map<std::string, int> by_pointer_;
+  std::unordered_map<std::string, int> by_pointer_;
   std::string error_;
 };
 
@@ -1110,6 +1110,7 @@ SchemaError ToError(const std::vector<Schema>& schemas, const Leaf& leaf) {
 }  // namespace
 
 struct SchemaValidator::Impl {
+  Json root;                    // the schema document; `enum`s and `const`s point into it
   std::vector<Schema> schemas;  // [0] is the root
 };
 
@@ -1118,13 +1119,14 @@ SchemaValidator::~SchemaValidator() = default;
 
 std::unique_ptr<SchemaValidator> SchemaValidator::Compile(std::string_view schema_json,
                                                           std::string* error) {
-  const Json root = Json::parse(schema_json, nullptr, /*allow_exceptions=*/false);
-  if (root.is_discarded()) {
+  auto impl = std::make_unique<Impl>();
+  impl->root = Json::parse(schema_json, nullptr, /*allow_exceptions=*/false);
+  if (impl->root.is_discarded()) {
     *error = "the schema is not valid JSON";
     return nullptr;
   }
-  auto impl = std::make_unique<Impl>();
-  Compiler compiler(root, impl->schemas);
+  impl->schemas.reserve(schema_json.size() / 64);
+  Compiler compiler(impl->root, impl->schemas);
   if (compiler.At("") != 0) {
     *error = "invalid schema: " + compiler.error();
     return nullptr;

@@ -408,10 +408,23 @@ class TreeBuilder {
   ir::Span SpanOf(const yaml_mark_t& b, const yaml_mark_t& e) const {
     return ir::Span{file_, marks_.Byte(b.index), marks_.Byte(e.index)};
   }
+  // Syntax errors read as go-yaml's LoadError: "go-yaml load error in <stage> at L<line>.C<col>: <problem>".
   void Fail(ir::Span span, std::string message) {
     if (!failed_) sink_.Error("LOAD001", span, std::move(message));
     failed_ = true;
   }
+  // Decoding errors, as compose-go wraps them: "failed to parse <file>: yaml: construct errors: line <document
+  // line>: <error>".
+  void ConstructError(ir::Span span, std::string message) {
+    Fail(span, fmt::format("failed to parse {}: yaml: construct errors: line {}: {}", sm_.path(file_),
+                           document_line_, message));
+  }
+  std::string Location(ir::Span span) const {
+    const ir::LineCol lc = sm_.Position(span);
+    return fmt::format("L{}.C{}", lc.line, lc.column);
+  }
+  // compose-go's name of the mapping being built, for "non-string key in <path>".
+  std::string PathOfTop() const;
   // Adds a finished node to its parent (or to the document).
   void Attach(Node node, const std::string& anchor);
   void FinishMapping(Frame& f);
@@ -425,11 +438,55 @@ class TreeBuilder {
   std::unordered_map<std::string, std::pair<Node, size_t>> anchors_;
   size_t alias_budget_used_ = 0;
   std::optional<Node> document_;
+  uint32_t document_line_ = 1;
   bool failed_ = false;
+  void NonStringKey(ir::Span span, std::string message) {
+    // Reported by compose-go's loader after parsing, so without the "failed to parse" wrapping.
+    if (!failed_) sink_.Error("LOAD001", span, std::move(message));
+    failed_ = true;
+  }
 };
 
+std::string TreeBuilder::PathOfTop() const {
+  // Frames below the top one: each child sits under its parent's pending key or at the next index.
+  std::string path;
+  for (size_t i = 0; i + 1 < stack_.size(); ++i) {
+    const Frame& parent = stack_[i];
+    if (parent.node.kind == NodeKind::kMapping) {
+      const std::string& k = parent.key.text;
+      path += path.empty() ? k : "." + k;
+    } else {
+      path += fmt::format("[{}]", parent.node.items.size());
+    }
+  }
+  return path;
+}
+
+// go-yaml's rendering of a libyaml failure (its LoadError): stage, context, position range, problem.
 std::string LibyamlMessage(const yaml_parser_t& p) {
-  return p.problem ? p.problem : "unknown error";
+  const char* stage = p.error == YAML_SCANNER_ERROR ? "scanner"
+                      : p.error == YAML_PARSER_ERROR ? "parser"
+                                                     : "reader";
+  std::string problem = p.problem ? p.problem : "unknown error";
+  if (p.error == YAML_READER_ERROR) {
+    if (p.problem_value != -1) problem += fmt::format(" (value: {})", p.problem_value);
+    return fmt::format("go-yaml load error in reader at <unknown position>: {}", problem);
+  }
+  const size_t line = p.problem_mark.line + 1;
+  const size_t col = p.problem_mark.column + 1;
+  std::string at = fmt::format("L{}.C{}", line, col);
+  std::string context;
+  if (p.context) {
+    context = fmt::format(" ({})", p.context);
+    const size_t cline = p.context_mark.line + 1;
+    const size_t ccol = p.context_mark.column + 1;
+    if (cline == line) {
+      at = ccol == col ? fmt::format("L{}.C{}", cline, ccol) : fmt::format("L{}.C{}-C{}", cline, ccol, col);
+    } else {
+      at = fmt::format("L{}.C{}-L{}.C{}", cline, ccol, line, col);
+    }
+  }
+  return fmt::format("go-yaml load error in {}{} at {}: {}", stage, context, at, problem);
 }
 
 void TreeBuilder::Attach(Node node, const std::string& anchor) {
@@ -461,7 +518,8 @@ void TreeBuilder::Attach(Node node, const std::string& anchor) {
     // Duplicate `<<` keys are duplicates like any other.
     if (!parent.merge_spans.empty()) {
       const ir::LineCol first = sm_.Position(parent.merge_spans.front());
-      Fail(key.span, fmt::format("mapping key \"<<\" already defined at line {}", first.line));
+      ConstructError(key.span, fmt::format("line {}: mapping key \"<<\" already defined at line {}",
+                                           sm_.Position(key.span).line, first.line));
       return;
     }
     parent.merge_spans.push_back(key.span);
@@ -470,13 +528,19 @@ void TreeBuilder::Attach(Node node, const std::string& anchor) {
     } else if (node.kind == NodeKind::kSequence) {
       for (Node& item : node.items) {
         if (item.kind != NodeKind::kMapping) {
-          Fail(item.span, "map merge requires map or sequence of maps as the value");
+          ConstructError(item.span,
+                         fmt::format("go-yaml load error in constructor at {}: map merge requires map "
+                                     "or sequence of maps as the value",
+                                     Location(item.span)));
           return;
         }
         parent.merges.push_back(std::move(item));
       }
     } else {
-      Fail(node.span, "map merge requires map or sequence of maps as the value");
+      ConstructError(node.span,
+                     fmt::format("go-yaml load error in constructor at {}: map merge requires map or "
+                                 "sequence of maps as the value",
+                                 Location(node.span)));
     }
     return;
   }
@@ -486,14 +550,16 @@ void TreeBuilder::Attach(Node node, const std::string& anchor) {
   }
   if (key.type != ScalarType::kString) {
     std::string shown = key.type == ScalarType::kNull ? "<nil>" : key.GoString();
-    Fail(key.span, fmt::format("non-string key: {}", shown));
+    const std::string path = PathOfTop();
+    NonStringKey(key.span, fmt::format("non-string key {}: {}",
+                                       path.empty() ? "at top level" : "in " + path, shown));
     return;
   }
   for (const MapEntry& e : parent.node.entries) {
     if (e.key == key.text) {
       const ir::LineCol first = sm_.Position(e.key_span);
-      Fail(key.span,
-           fmt::format("mapping key \"{}\" already defined at line {}", key.text, first.line));
+      ConstructError(key.span, fmt::format("line {}: mapping key \"{}\" already defined at line {}",
+                                           sm_.Position(key.span).line, key.text, first.line));
       return;
     }
   }
@@ -529,7 +595,12 @@ std::vector<Node> TreeBuilder::Run(std::vector<ir::Span>* scalar_spans) {
     if (!yaml_parser_parse(&parser, &event)) {
       const yaml_mark_t& m = parser.problem_mark;
       ir::Span span{file_, marks_.Byte(m.index), marks_.Byte(m.index)};
-      Fail(span, fmt::format("yaml: line {}: {}", m.line + 1, LibyamlMessage(parser)));
+      if (parser.error == YAML_READER_ERROR) {
+        // Reader errors carry a byte offset instead of a mark.
+        const uint32_t at = static_cast<uint32_t>(parser.problem_offset);
+        span = ir::Span{file_, at, at};
+      }
+      Fail(span, LibyamlMessage(parser));
       break;
     }
     const ir::Span span = SpanOf(event.start_mark, event.end_mark);
@@ -539,6 +610,7 @@ std::vector<Node> TreeBuilder::Run(std::vector<ir::Span>* scalar_spans) {
         break;
       case YAML_DOCUMENT_START_EVENT:
         document_.reset();
+        document_line_ = static_cast<uint32_t>(event.start_mark.line) + 1;
         anchors_.clear();
         alias_budget_used_ = 0;
         break;
@@ -589,8 +661,8 @@ std::vector<Node> TreeBuilder::Run(std::vector<ir::Span>* scalar_spans) {
       case YAML_SEQUENCE_START_EVENT:
       case YAML_MAPPING_START_EVENT: {
         if (stack_.size() >= options_.max_depth) {
-          Fail(span, fmt::format("document nesting exceeds the maximum depth of {}",
-                                 options_.max_depth));
+          Fail(span, fmt::format("go-yaml load error in parser at {}: exceeded max depth of {}",
+                                 Location(span), options_.max_depth));
           break;
         }
         Frame f;
@@ -620,12 +692,13 @@ std::vector<Node> TreeBuilder::Run(std::vector<ir::Span>* scalar_spans) {
         const std::string name = reinterpret_cast<const char*>(event.data.alias.anchor);
         auto it = anchors_.find(name);
         if (it == anchors_.end()) {
-          Fail(span, fmt::format("unknown anchor '{}' referenced", name));
+          Fail(span, fmt::format("go-yaml load error in composer at {}: unknown anchor '{}' referenced",
+                                 Location(span), name));
           break;
         }
         alias_budget_used_ += it->second.second;
         if (alias_budget_used_ > options_.max_alias_nodes) {
-          Fail(span, "document contains excessive aliasing");
+          ConstructError(span, "document contains excessive aliasing");
           break;
         }
         Attach(it->second.first, "");

@@ -29,11 +29,11 @@ d=$(mk alias-bomb)
     echo "a$i: &a$i [*$p,*$p,*$p,*$p,*$p,*$p,*$p,*$p,*$p,*$p]"
   done
   echo 'services: {web: {image: x}}'; } > "$d/compose.yaml"
-check alias-bomb "$d" 'compose\.yaml:[0-9]+:[0-9]+: error: document contains excessive aliasing'
+check alias-bomb "$d" 'compose\.yaml:[0-9]+:[0-9]+: error: .*document contains excessive aliasing'
 
 d=$(mk deep-nesting)
 python3 -c "print('services: ' + '['*10000 + ']'*10000)" > "$d/compose.yaml"
-check deep-nesting "$d" 'compose\.yaml:1:[0-9]+: error: document nesting exceeds the maximum depth'
+check deep-nesting "$d" 'compose\.yaml:1:[0-9]+: error: .*exceeded max depth of 1000'
 
 d=$(mk huge-file)
 python3 - "$d/compose.yaml" <<'PY'
@@ -49,7 +49,7 @@ check huge-file "$d" 'file is larger than the 64 MB limit'
 
 d=$(mk invalid-utf8)
 printf 'services:\n  web:\n    image: "\xff\xfe"\n' > "$d/compose.yaml"
-check invalid-utf8 "$d" 'compose\.yaml:[0-9]+:[0-9]+: error: yaml: '
+check invalid-utf8 "$d" 'compose\.yaml:[0-9]+:[0-9]+: error: go-yaml load error in reader'
 
 d=$(mk binary-junk)
 head -c 4096 /dev/urandom > "$d/compose.yaml"
