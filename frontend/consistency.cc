@@ -218,6 +218,70 @@ bool CheckConsistency(const Node& model, const Node& disabled, ir::DiagnosticSin
                       "unique: invalid compose project",
                       scale ? "scale" : "deploy.replicas", name));
     }
+    if (const Node* dev = svc.Find("develop"); dev && dev->is_map()) {
+      if (const Node* watch = dev->Find("watch"); watch && watch->is_seq()) {
+        for (const Node& w : watch->items) {
+          if (!w.is_map()) continue;
+          const Node* target = w.Find("target");
+          const Node* action = w.Find("action");
+          const std::string a = action ? action->GoString() : "";
+          if ((!target || target->GoString().empty()) && a != "rebuild" && a != "restart") {
+            return Fail(sink, w.span,
+                        fmt::format("services.{}.develop.watch: target is required for non-rebuild "
+                                    "actions: invalid compose project",
+                                    name));
+          }
+        }
+      }
+    }
+    std::map<std::string, std::string> mounts;
+    if (const Node* tmpfs = svc.Find("tmpfs")) {
+      std::vector<const Node*> items;
+      if (tmpfs->is_seq()) {
+        for (const Node& t : tmpfs->items) items.push_back(&t);
+      } else if (tmpfs->is_scalar() && !tmpfs->is_null()) {
+        items.push_back(tmpfs);
+      }
+      for (size_t i = 0; i < items.size(); ++i) {
+        const std::string loc = fmt::format("services.{}.tmpfs[{}]", name, i);
+        const std::string t = items[i]->GoString();
+        const std::string path = t.substr(0, t.find(':'));
+        if (auto it = mounts.find(path); it != mounts.end()) {
+          return Fail(sink, items[i]->span,
+                      fmt::format("{}: target {} already mounted as {}", loc, path, it->second));
+        }
+        mounts[path] = loc;
+      }
+    }
+    if (const Node* vols = svc.Find("volumes"); vols && vols->is_seq()) {
+      for (size_t i = 0; i < vols->items.size(); ++i) {
+        const Node& v = vols->items[i];
+        const Node* target = v.is_map() ? v.Find("target") : nullptr;
+        const std::string t = target ? target->GoString() : "";
+        const std::string loc = fmt::format("services.{}.volumes[{}]", name, i);
+        if (auto it = mounts.find(t); it != mounts.end()) {
+          return Fail(sink, v.span,
+                      fmt::format("{}: target {} already mounted as {}", loc, t, it->second));
+        }
+        mounts[t] = loc;
+      }
+    }
+  }
+  if (secrets && secrets->is_map()) {
+    for (const MapEntry& e : secrets->entries) {
+      if (!e.value.is_map()) continue;
+      const Node* ext = e.value.Find("external");
+      if (ext && ext->AsBool().value_or(false)) continue;
+      const Node* file = e.value.Find("file");
+      const Node* env = e.value.Find("environment");
+      if ((!file || file->GoString().empty()) && (!env || env->GoString().empty())) {
+        return Fail(
+            sink, e.key_span,
+            fmt::format("secret \"{}\" must declare either `file` or `environment`: invalid "
+                        "compose project",
+                        e.key));
+      }
+    }
   }
   // Dependency cycles (depth-first, in service order).
   std::map<std::string, int> state;

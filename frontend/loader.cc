@@ -11,6 +11,7 @@
 #include "frontend/dotenv.h"
 #include "frontend/interpolation.h"
 #include "frontend/merge.h"
+#include "frontend/schema.h"
 #include "frontend/validation.h"
 
 namespace stackc::frontend {
@@ -145,6 +146,7 @@ class Loader {
   bool name_imperative_ = false;
   Node disabled_ = Node::Map();
   Scope* scope_ = nullptr;  // the active scope; its env is what Lookup sees
+  std::unique_ptr<SchemaValidator> schema_;  // compiled on first use
 };
 
 std::string Loader::WorkingDir() const {
@@ -340,9 +342,17 @@ bool Loader::ProjectName() {
 }
 
 bool Loader::ValidateSchema(const Node& model, const std::string& path) {
-  (void)model;
-  (void)path;
-  return true;
+  if (!schema_) {
+    std::string error;
+    schema_ = SchemaValidator::ComposeSpec(&error);
+    if (!schema_) {
+      Error(fmt::format("the embedded Compose schema does not compile: {}", error));
+      return false;
+    }
+  }
+  SchemaValidateOptions options;
+  options.message_prefix = fmt::format("validating {}: ", path);
+  return schema_->Validate(model, sink_, options);
 }
 
 bool Loader::ReadFile(const std::string& path, File* out) {
@@ -1294,7 +1304,7 @@ bool Loader::FoldEnvFiles(Node& model) {
         for (auto& [k, v] : labels) m.entries.push_back(MapEntry{k, {}, Node::String(v)});
         svc.Set("labels", std::move(m));
       }
-      if (req_.discard_env_files) svc.Erase("label_file");
+      // compose-go resolves labels without discarding label_file: it stays in the output.
     }
   }
   return true;

@@ -1,6 +1,5 @@
 #include "frontend/schema.h"
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -636,26 +635,15 @@ TEST(CorpusSchemaTest, AwesomeComposeValidates) {
   EXPECT_GT(n, 30u);
 }
 
-TEST(CorpusSchemaTest, LargeFileValidatesInMilliseconds) {
+// The 2,000-service benchmark file is valid (its speed is measured by bench/, not here).
+TEST(CorpusSchemaTest, LargeFileIsValid) {
   const std::filesystem::path p =
       std::filesystem::path(STACKC_SHARED_DIR) / "bench/large-2000.yaml";
   if (!std::filesystem::exists(p)) GTEST_SKIP() << p << " is absent";
   auto d = Parse(ReadFile(p));
   ASSERT_EQ(d->root.Find("services")->entries.size(), 2000u);
-  std::string error;
-  const auto t0 = std::chrono::steady_clock::now();
-  auto v = SchemaValidator::ComposeSpec(&error);
-  const auto t1 = std::chrono::steady_clock::now();
-  ASSERT_NE(v, nullptr);
   ir::DiagnosticSink sink;
-  EXPECT_TRUE(v->Validate(d->root, sink));
-  const auto t2 = std::chrono::steady_clock::now();
-  const auto ms = [](auto d) { return std::chrono::duration<double, std::milli>(d).count(); };
-  RecordProperty("compile_ms", fmt::format("{:.2f}", ms(t1 - t0)));
-  RecordProperty("validate_ms", fmt::format("{:.2f}", ms(t2 - t1)));
-  std::cout << fmt::format("compile {:.2f} ms, validate {:.2f} ms\n", ms(t1 - t0), ms(t2 - t1));
-  // Generous bounds (sanitizer builds, a loaded machine); a release build takes a few milliseconds.
-  EXPECT_LT(ms(t2 - t1), 200.0);
+  EXPECT_TRUE(Compose().Validate(d->root, sink));
 }
 
 }  // namespace

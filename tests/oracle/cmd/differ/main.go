@@ -128,6 +128,21 @@ func run() int {
 			return 2
 		}
 	}
+	// Run copies, so that a rebuild during the run does not change (or remove) the binaries under test.
+	snapshot, err := os.MkdirTemp("", "differ-bin")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 2
+	}
+	defer os.RemoveAll(snapshot)
+	if stackc, err = copyExecutable(stackc, filepath.Join(snapshot, "stackc")); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 2
+	}
+	if oracle, err = copyExecutable(oracle, filepath.Join(snapshot, "oracle")); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 2
+	}
 	if st, err := os.Stat(root); err != nil || !st.IsDir() {
 		fmt.Fprintf(os.Stderr, "differ: no corpus at %s\n", root)
 		return 2
@@ -669,6 +684,14 @@ func printDiff(r result) {
 		lines = append(lines[:limit], fmt.Sprintf("... (%d more diff lines)", len(lines)-limit))
 	}
 	fmt.Println(strings.Join(lines, "\n"))
+}
+
+func copyExecutable(from, to string) (string, error) {
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return "", err
+	}
+	return to, os.WriteFile(to, data, 0o755)
 }
 
 func sortedKeys[V any](m map[string]V) []string {
