@@ -105,7 +105,8 @@ int Run(const GlobalOptions& global, const ConfigOptions& o) {
   }
   if (o.profiles) {
     std::set<std::string> set;
-    for (const frontend::Node* group : {services, static_cast<const frontend::Node*>(&project.disabled_services)}) {
+    for (const frontend::Node* group :
+         {services, static_cast<const frontend::Node*>(&project.disabled_services)}) {
       if (!group || !group->is_map()) continue;
       for (const frontend::MapEntry& s : group->entries) {
         const frontend::Node* p = s.value.is_map() ? s.value.Find("profiles") : nullptr;
@@ -138,7 +139,8 @@ int Run(const GlobalOptions& global, const ConfigOptions& o) {
   }
   frontend::ModelPrinter printer;
   if (o.no_interpolate) {
-    out = o.format == "json" ? printer.GenericJson(project.model) : printer.GenericYaml(project.model);
+    out = o.format == "json" ? printer.GenericJson(project.model)
+                             : printer.GenericYaml(project.model);
   } else {
     out = o.format == "json" ? printer.Json(project.model) : printer.Yaml(project.model);
   }

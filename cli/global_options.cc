@@ -1,10 +1,10 @@
 #include "cli/global_options.h"
 
-#include <unistd.h>
-
 #include <cstdio>
 #include <iostream>
 #include <iterator>
+
+#include <unistd.h>
 
 extern char** environ;
 

@@ -1,4 +1,5 @@
-// The options every stackc command shares, with Docker Compose's names: -f, -p, --project-directory,
+// The options every stackc command shares, with Docker Compose's names: -f, -p,
+// --project-directory,
 // --env-file, --profile, and how they become a frontend::LoadRequest.
 //
 // Example:

@@ -52,7 +52,8 @@ bool ShortVolume(const std::string& spec, ir::Span span, Node* out, std::string*
       b.Set("propagation", Node::String(std::string(v.bind->propagation), span));
     }
     if (v.bind->create_host_path) b.Set("create_host_path", Node::Bool(true, span));
-    if (!v.bind->selinux.empty()) b.Set("selinux", Node::String(std::string(v.bind->selinux), span));
+    if (!v.bind->selinux.empty())
+      b.Set("selinux", Node::String(std::string(v.bind->selinux), span));
     m.Set("bind", std::move(b));
   }
   if (v.volume) {
@@ -108,7 +109,9 @@ class Canonicalizer {
   }
 
  private:
-  void Error(const Node& at, std::string message) { sink_.Error(kCode, at.span, std::move(message)); }
+  void Error(const Node& at, std::string message) {
+    sink_.Error(kCode, at.span, std::move(message));
+  }
 
   static void StringOrList(Node& n) {
     if (n.is_string()) {
@@ -174,9 +177,9 @@ class Canonicalizer {
     if (ext_name) name_copy = *ext_name;
     *ext = Node::Bool(true, span);
     if (name_copy) {
-      sink_.Warning("LOAD031", span,
-                    fmt::format("{}: external.name is deprecated. Please set name and external: true",
-                                path));
+      sink_.Warning(
+          "LOAD031", span,
+          fmt::format("{}: external.name is deprecated. Please set name and external: true", path));
       const Node* name = n.Find("name");
       if (name) {
         if (name->GoString() != name_copy->GoString()) {
@@ -450,8 +453,8 @@ void SetDefaultValues(Node& model, ir::DiagnosticSink& sink) {
       for (Node& sec : secrets->items) {
         if (!sec.is_map() || sec.Find("target")) continue;
         const Node* source = sec.Find("source");
-        sec.Set("target", Node::String("/run/secrets/" + (source ? source->GoString() : "<nil>"),
-                                       sec.span));
+        sec.Set("target",
+                Node::String("/run/secrets/" + (source ? source->GoString() : "<nil>"), sec.span));
       }
     }
     if (Node* ports = svc.Find("ports"); ports && ports->is_seq()) {
@@ -476,7 +479,8 @@ void SetDefaultValues(Node& model, ir::DiagnosticSink& sink) {
     if (Node* volumes = svc.Find("volumes"); volumes && volumes->is_seq()) {
       for (Node& vol : volumes->items) {
         if (!vol.is_map()) continue;
-        if (Node* bind = vol.Find("bind"); bind && bind->is_map() && !bind->Find("create_host_path")) {
+        if (Node* bind = vol.Find("bind");
+            bind && bind->is_map() && !bind->Find("create_host_path")) {
           bind->Set("create_host_path", Node::Bool(true, bind->span));
         }
       }
@@ -490,9 +494,8 @@ void OmitEmpty(Node& model) {
   for (MapEntry& s : services->entries) {
     Node* dns = s.value.is_map() ? s.value.Find("dns") : nullptr;
     if (!dns || !dns->is_seq()) continue;
-    std::erase_if(dns->items, [](const Node& n) {
-      return n.is_null() || (n.is_string() && n.text.empty());
-    });
+    std::erase_if(dns->items,
+                  [](const Node& n) { return n.is_null() || (n.is_string() && n.text.empty()); });
   }
 }
 

@@ -1,9 +1,10 @@
 // Canonical form: every short syntax of a compose model rewritten to its long form, in place.
 //
-// This is compose-go's transform step (run after each file is merged and validated) and its defaults step (run
-// once after all files): `build: .` becomes `build: {context: .}`, `ports: ["8080:80"]` one mapping per
-// container port, `volumes: ["./data:/var/lib:ro"]` typed mounts, `depends_on: [db]` a map with condition and
-// required, `env_file: a.env` a list of {path, required}, `networks: [front]` a map, and so on.
+// This is compose-go's transform step (run after each file is merged and validated) and its
+// defaults step (run once after all files): `build: .` becomes `build: {context: .}`, `ports:
+// ["8080:80"]` one mapping per container port, `volumes: ["./data:/var/lib:ro"]` typed mounts,
+// `depends_on: [db]` a map with condition and required, `env_file: a.env` a list of {path,
+// required}, `networks: [front]` a map, and so on.
 //
 // Example:
 //   // services: {web: {build: ., ports: ["8080:80"]}}
@@ -18,12 +19,13 @@
 
 namespace stackc::frontend {
 
-// Rewrites short syntax to long syntax. Errors (an unparsable port or volume) are reported with their span;
-// with `ignore_parse_errors` (used when interpolation is off) the short form is kept instead.
+// Rewrites short syntax to long syntax. Errors (an unparsable port or volume) are reported with
+// their span; with `ignore_parse_errors` (used when interpolation is off) the short form is kept
+// instead.
 void Canonicalize(Node& model, bool ignore_parse_errors, ir::DiagnosticSink& sink);
 
-// compose-go's defaults: build context ".", secret targets, port protocol/mode, bind create_host_path, device
-// request counts.
+// compose-go's defaults: build context ".", secret targets, port protocol/mode, bind
+// create_host_path, device request counts.
 void SetDefaultValues(Node& model, ir::DiagnosticSink& sink);
 
 // Drops empty `dns` entries (compose-go's OmitEmpty).

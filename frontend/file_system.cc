@@ -1,12 +1,12 @@
 #include "frontend/file_system.h"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <vector>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace stackc::frontend {
 

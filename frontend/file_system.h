@@ -1,7 +1,8 @@
-// The file system as the loader sees it: an interface with a real implementation and an in-memory fake.
+// The file system as the loader sees it: an interface with a real implementation and an in-memory
+// fake.
 //
-// Paths are absolute and '/'-separated. The loader reads compose files, .env and env files, and asks whether
-// default compose files exist in a directory and its parents.
+// Paths are absolute and '/'-separated. The loader reads compose files, .env and env files, and
+// asks whether default compose files exist in a directory and its parents.
 //
 // Example:
 //   InMemoryFileSystem fs("/work");
@@ -19,8 +20,8 @@ namespace stackc::frontend {
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
-  // Reads a whole file. On failure returns false and sets `error` to a short reason ("no such file or
-  // directory", "is a directory", "file too large").
+  // Reads a whole file. On failure returns false and sets `error` to a short reason ("no such file
+  // or directory", "is a directory", "file too large").
   virtual bool Read(const std::string& path, std::string* text, std::string* error) const = 0;
   virtual bool IsFile(const std::string& path) const = 0;
   virtual bool IsDir(const std::string& path) const = 0;
@@ -55,10 +56,10 @@ class InMemoryFileSystem final : public FileSystem {
 };
 
 // Path helpers with Go's path/filepath semantics on Unix.
-std::string CleanPath(std::string_view path);               // filepath.Clean
+std::string CleanPath(std::string_view path);                  // filepath.Clean
 std::string JoinPath(std::string_view a, std::string_view b);  // filepath.Join
-std::string DirName(std::string_view path);                  // filepath.Dir
-std::string BaseName(std::string_view path);                 // filepath.Base
+std::string DirName(std::string_view path);                    // filepath.Dir
+std::string BaseName(std::string_view path);                   // filepath.Base
 bool IsAbsPath(std::string_view path);
 // filepath.Abs relative to `cwd`.
 std::string AbsPath(std::string_view path, std::string_view cwd);

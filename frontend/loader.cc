@@ -36,7 +36,8 @@ constexpr const char* kOverrideFiles[] = {"compose.override.yml", "compose.overr
 
 std::string InvalidProjectName(std::string_view name) {
   return fmt::format(
-      "invalid project name \"{}\": must consist only of lowercase alphanumeric characters, hyphens, "
+      "invalid project name \"{}\": must consist only of lowercase alphanumeric characters, "
+      "hyphens, "
       "and underscores as well as start with a letter or number",
       name);
 }
@@ -67,7 +68,9 @@ class Loader {
     std::string path;
     ir::FileId id;
   };
-  void Error(ir::Span span, std::string message) { sink_.Error("LOAD010", span, std::move(message)); }
+  void Error(ir::Span span, std::string message) {
+    sink_.Error("LOAD010", span, std::move(message));
+  }
   void Error(std::string message) { Error({}, std::move(message)); }
 
   // cli/options.go
@@ -89,8 +92,8 @@ class Loader {
   }
   bool ValidateSchema(const Node& model, const std::string& path);
 
-  // What one call of compose-go's loadYamlModel works with: the project (or included project, or extended
-  // file) directory, its environment and which steps it skips.
+  // What one call of compose-go's loadYamlModel works with: the project (or included project, or
+  // extended file) directory, its environment and which steps it skips.
   struct Scope {
     std::string working_dir;
     EnvMap env;
@@ -105,9 +108,10 @@ class Loader {
     std::string service;
     bool operator==(const ServiceRef&) const = default;
   };
-  bool LoadYamlModel(const std::vector<File>& files, Scope& scope, std::vector<std::string> included,
-                     Node* model);
-  bool LoadYamlFile(const File& file, Scope& scope, std::vector<std::string>& included, Node& model);
+  bool LoadYamlModel(const std::vector<File>& files, Scope& scope,
+                     std::vector<std::string> included, Node* model);
+  bool LoadYamlFile(const File& file, Scope& scope, std::vector<std::string>& included,
+                    Node& model);
   bool ApplyInclude(Scope& scope, std::vector<std::string>& included, Node& doc,
                     const ResetPaths& resets);
   bool ApplyExtends(const File& file, Scope& scope, Node& doc, const ResetPaths& resets);
@@ -145,7 +149,7 @@ class Loader {
   std::string project_name_;
   bool name_imperative_ = false;
   Node disabled_ = Node::Map();
-  Scope* scope_ = nullptr;  // the active scope; its env is what Lookup sees
+  Scope* scope_ = nullptr;                   // the active scope; its env is what Lookup sees
   std::unique_ptr<SchemaValidator> schema_;  // compiled on first use
 };
 
@@ -194,8 +198,8 @@ bool Loader::ReadEnvFile(const std::string& path, const EnvLookup& lookup, EnvMa
 }
 
 bool Loader::ApplyDotEnv(const std::vector<std::string>& files) {
-  // dotenv.GetEnvFromFile: each file is read with the environment so far plus what earlier files set; then
-  // only keys not already in the environment are added.
+  // dotenv.GetEnvFromFile: each file is read with the environment so far plus what earlier files
+  // set; then only keys not already in the environment are added.
   EnvMap from_files;
   for (const std::string& f : files) {
     const std::string abs = AbsPath(f, fs_.Cwd());
@@ -233,7 +237,8 @@ bool Loader::ConfigFileEnv() {
   size_t start = 0;
   while (true) {
     const size_t pos = list.find(sep, start);
-    std::string f(list.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
+    std::string f(
+        list.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
     if (f != "-") {
       f = AbsPath(f, fs_.Cwd());
       if (!fs_.IsFile(f) && !fs_.IsDir(f)) {
@@ -360,12 +365,14 @@ bool Loader::ReadFile(const std::string& path, File* out) {
   std::string error;
   if (!fs_.Read(path, &text, &error)) {
     if (error == "file too large") {
-      Error(fmt::format("{}: file is larger than the {} MB limit", path, req_.max_file_bytes >> 20));
+      Error(
+          fmt::format("{}: file is larger than the {} MB limit", path, req_.max_file_bytes >> 20));
     } else if (error == "is a directory") {
       Error(fmt::format("read {}: is a directory", path));
     } else {
-      Error(fmt::format("open {}: {}", path,
-                        error == "No such file or directory" ? "no such file or directory" : error));
+      Error(
+          fmt::format("open {}: {}", path,
+                      error == "No such file or directory" ? "no such file or directory" : error));
     }
     return false;
   }
@@ -373,7 +380,8 @@ bool Loader::ReadFile(const std::string& path, File* out) {
   return true;
 }
 
-// loader.go loadYamlModel: every file merged in order, then defaults, semantic checks, paths, environment.
+// loader.go loadYamlModel: every file merged in order, then defaults, semantic checks, paths,
+// environment.
 bool Loader::LoadYamlModel(const std::vector<File>& files, Scope& scope,
                            std::vector<std::string> included, Node* model) {
   Scope* saved = scope_;
@@ -440,10 +448,11 @@ bool Loader::LoadYamlFile(const File& file, Scope& scope, std::vector<std::strin
   return Check(EnforceUnicity(model));
 }
 
-// include.go ApplyInclude: each entry is loaded as a project of its own (its directory, its .env under the
-// parent's environment) and its resources are imported; a local definition of the same name wins.
-bool Loader::ApplyInclude(Scope& scope, std::vector<std::string>& included,
-                          Node& doc, const ResetPaths& resets) {
+// include.go ApplyInclude: each entry is loaded as a project of its own (its directory, its .env
+// under the parent's environment) and its resources are imported; a local definition of the same
+// name wins.
+bool Loader::ApplyInclude(Scope& scope, std::vector<std::string>& included, Node& doc,
+                          const ResetPaths& resets) {
   MapEntry* include = doc.FindEntry("include");
   if (!include || include->value.is_null()) return true;
   if (!include->value.is_seq()) {
@@ -545,7 +554,8 @@ bool Loader::ApplyInclude(Scope& scope, std::vector<std::string>& included,
     }
     Node imported = Node::Map();
     if (!LoadYamlModel(files, child, included, &imported)) return false;
-    // importResources: a name defined here too is merged, the local definition over the imported one.
+    // importResources: a name defined here too is merged, the local definition over the imported
+    // one.
     for (const char* key : {"services", "volumes", "networks", "secrets", "configs", "models"}) {
       Node* from = imported.Find(key);
       if (!from || !from->is_map()) continue;
@@ -579,8 +589,8 @@ bool Loader::ApplyInclude(Scope& scope, std::vector<std::string>& included,
   return true;
 }
 
-// extends.go ApplyExtends: every service with `extends` becomes its base (from this document or another
-// file) merged with its own definition.
+// extends.go ApplyExtends: every service with `extends` becomes its base (from this document or
+// another file) merged with its own definition.
 bool Loader::ApplyExtends(const File& file, Scope& scope, Node& doc, const ResetPaths& resets) {
   Node* services = doc.Find("services");
   if (!services) return true;
@@ -647,18 +657,21 @@ bool Loader::ExtendService(const std::string& name, Node& services, const std::s
     if (!ok) return false;
     Node* s = source.Find("services");
     if (!s) {
-      Error(extends_span, fmt::format("cannot extend service \"{}\" in {}: no services section", name, abs));
+      Error(extends_span,
+            fmt::format("cannot extend service \"{}\" in {}: no services section", name, abs));
       return false;
     }
     if (!s->is_map()) {
-      Error(extends_span,
-            fmt::format("cannot extend service \"{}\" in {}: services must be a mapping", name, abs));
+      Error(
+          extends_span,
+          fmt::format("cannot extend service \"{}\" in {}: services must be a mapping", name, abs));
       return false;
     }
     ResolvePaths(source, file_scope.working_dir);
     if (!s->Find(ref)) {
-      Error(extends_span, fmt::format("cannot extend service \"{}\" in {}: service \"{}\" not found in {}",
-                                      name, filename, ref, ref_file));
+      Error(extends_span,
+            fmt::format("cannot extend service \"{}\" in {}: service \"{}\" not found in {}", name,
+                        filename, ref, ref_file));
       return false;
     }
     base_services = std::move(*s);
@@ -666,13 +679,14 @@ bool Loader::ExtendService(const std::string& name, Node& services, const std::s
     base_filename = abs;
     base_scope = &file_scope;
   } else if (!services.Find(ref)) {
-    Error(extends_span, fmt::format("cannot extend service \"{}\" in {}: service \"{}\" not found", name,
-                                    filename, ref));
+    Error(extends_span, fmt::format("cannot extend service \"{}\" in {}: service \"{}\" not found",
+                                    name, filename, ref));
     return false;
   }
   const ServiceRef self{filename, name};
   if (std::find(tracker.begin(), tracker.end(), self) != tracker.end()) {
-    std::string msg = fmt::format("Circular reference:\n  {} in {}", tracker[0].service, tracker[0].file);
+    std::string msg =
+        fmt::format("Circular reference:\n  {} in {}", tracker[0].service, tracker[0].file);
     for (size_t i = 1; i < tracker.size(); ++i) {
       msg += fmt::format("\n  extends {} in {}", tracker[i].service, tracker[i].file);
     }
@@ -681,7 +695,8 @@ bool Loader::ExtendService(const std::string& name, Node& services, const std::s
     return false;
   }
   tracker.push_back(self);
-  if (!ExtendService(ref, *lookup_services, base_filename, *base_scope, tracker, resets, extends_span)) {
+  if (!ExtendService(ref, *lookup_services, base_filename, *base_scope, tracker, resets,
+                     extends_span)) {
     return false;
   }
   const Node* base = lookup_services->Find(ref);
@@ -843,8 +858,7 @@ void Loader::ResolvePaths(Node& model, const std::string& base) {
           if (!type || type->text != "bind") continue;
           Node* src = v.Find("source");
           if (!src) {
-            Error(v.span,
-                  "invalid mount config for type \"bind\": field Source must not be empty");
+            Error(v.span, "invalid mount config for type \"bind\": field Source must not be empty");
             continue;
           }
           maybe_unix(*src);
@@ -1011,7 +1025,8 @@ void Loader::Normalize(Node& model) {
       }
       for (const char* ns : {"network_mode", "ipc", "pid", "uts", "cgroup"}) {
         const Node* n = svc.Find(ns);
-        if (n && n->is_string() && n->text.starts_with("service:")) add_dep(n->text.substr(8), true);
+        if (n && n->is_string() && n->text.starts_with("service:"))
+          add_dep(n->text.substr(8), true);
       }
       if (Node* vols = svc.Find("volumes"); vols && vols->is_seq()) {
         for (Node& v : vols->items) {
@@ -1047,8 +1062,9 @@ void Loader::Normalize(Node& model) {
       const Node* name = e.value.Find("name");
       if (name && !name->is_null()) continue;
       const Node* ext = e.value.Find("external");
-      const bool external = ext && (ext->AsBool().value_or(false) ||
-                                    (ext->is_string() && (ext->text == "true" || ext->text == "1")));
+      const bool external =
+          ext && (ext->AsBool().value_or(false) ||
+                  (ext->is_string() && (ext->text == "true" || ext->text == "1")));
       e.value.Set("name", Node::String(external ? e.key : project_name_ + "_" + e.key));
     }
   }
@@ -1062,7 +1078,8 @@ bool Loader::Profiles(Node& model) {
     size_t start = 0;
     while (true) {
       const size_t comma = list.find(',', start);
-      std::string p = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      std::string p =
+          list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
       const size_t b = p.find_first_not_of(" \t\n\r");
       const size_t e = p.find_last_not_of(" \t\n\r");
       active.push_back(b == std::string::npos ? "" : p.substr(b, e - b + 1));
@@ -1103,19 +1120,20 @@ bool Loader::Profiles(Node& model) {
   return true;
 }
 
-// Project.WithSelectedServices: the named services and, transitively, what they depend on; the others are set
-// aside and dependencies on them dropped.
+// Project.WithSelectedServices: the named services and, transitively, what they depend on; the
+// others are set aside and dependencies on them dropped.
 bool Loader::SelectServices(Node& model) {
   if (req_.services.empty()) return true;
   Node* services = model.Find("services");
   if (!services || !services->is_map()) return true;
   std::set<std::string> selected;
   std::function<bool(const std::string&, const Node*)> add = [&](const std::string& name,
-                                                                  const Node* dependency) -> bool {
+                                                                 const Node* dependency) -> bool {
     if (selected.count(name)) return true;
     const Node* svc = services->Find(name);
     if (!svc) {
-      const Node* required = dependency && dependency->is_map() ? dependency->Find("required") : nullptr;
+      const Node* required =
+          dependency && dependency->is_map() ? dependency->Find("required") : nullptr;
       if (!dependency || !required || required->AsBool().value_or(true)) {
         Error(fmt::format("no such service: {}", name));
         return false;
@@ -1123,7 +1141,8 @@ bool Loader::SelectServices(Node& model) {
       return true;
     }
     selected.insert(name);
-    if (const Node* deps = svc->is_map() ? svc->Find("depends_on") : nullptr; deps && deps->is_map()) {
+    if (const Node* deps = svc->is_map() ? svc->Find("depends_on") : nullptr;
+        deps && deps->is_map()) {
       for (const MapEntry& d : deps->entries) {
         if (!add(d.key, &d.value)) return false;
       }
@@ -1139,7 +1158,8 @@ bool Loader::SelectServices(Node& model) {
       disabled_.entries.push_back(std::move(s));
       continue;
     }
-    if (Node* deps = s.value.is_map() ? s.value.Find("depends_on") : nullptr; deps && deps->is_map()) {
+    if (Node* deps = s.value.is_map() ? s.value.Find("depends_on") : nullptr;
+        deps && deps->is_map()) {
       std::erase_if(deps->entries, [&](const MapEntry& d) { return !selected.count(d.key); });
     }
     kept.push_back(std::move(s));
@@ -1148,8 +1168,8 @@ bool Loader::SelectServices(Node& model) {
   return true;
 }
 
-// Project.WithoutUnnecessaryResources: only the networks, volumes, secrets, configs and models that an enabled
-// service uses are kept (docker compose does this unless --all-resources).
+// Project.WithoutUnnecessaryResources: only the networks, volumes, secrets, configs and models that
+// an enabled service uses are kept (docker compose does this unless --all-resources).
 void Loader::PruneResources(Node& model) {
   std::set<std::string> networks, volumes, secrets, configs, models;
   if (const Node* services = model.Find("services"); services && services->is_map()) {
@@ -1202,7 +1222,8 @@ bool Loader::FoldEnvFiles(Node& model) {
   for (MapEntry& s : services->entries) {
     Node& svc = s.value;
     if (!svc.is_map()) continue;
-    // service.Environment as a map of optional values, bare keys resolved from the project environment.
+    // service.Environment as a map of optional values, bare keys resolved from the project
+    // environment.
     std::map<std::string, std::optional<std::string>> environment;
     if (const Node* env = svc.Find("environment")) {
       if (env->is_map()) {
@@ -1243,8 +1264,9 @@ bool Loader::FoldEnvFiles(Node& model) {
         const Node* format = ef.Find("format");
         if (!fs_.IsFile(path->text) && !fs_.IsDir(path->text)) {
           if (req) {
-            Error(path->span, fmt::format("env file {} not found: stat {}: no such file or directory",
-                                          path->text, path->text));
+            Error(path->span,
+                  fmt::format("env file {} not found: stat {}: no such file or directory",
+                              path->text, path->text));
             return false;
           }
           continue;
@@ -1290,7 +1312,8 @@ bool Loader::FoldEnvFiles(Node& model) {
       }
       if (const Node* own = svc.Find("labels")) {
         if (own->is_map()) {
-          for (const MapEntry& e : own->entries) labels[e.key] = e.value.is_null() ? "" : e.value.GoString();
+          for (const MapEntry& e : own->entries)
+            labels[e.key] = e.value.is_null() ? "" : e.value.GoString();
         } else if (own->is_seq()) {
           for (const Node& e : own->items) {
             const std::string t = e.GoString();

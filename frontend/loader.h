@@ -1,11 +1,12 @@
-// The loader: compose files, .env and the environment -> the canonical compose model, as Docker Compose sees it.
+// The loader: compose files, .env and the environment -> the canonical compose model, as Docker
+// Compose sees it.
 //
-// It follows compose-go's pipeline and order (compose-semantics.md §1): choose the files, the project directory,
-// the interpolation environment and the project name (project_options.h); then per file and per YAML document:
-// parse, interpolate, include, extends, merge into the model so far, enforce list uniqueness, validate against
-// the Compose schema, canonicalise; then defaults, semantic checks, path resolution, environment resolution,
-// normalisation, profiles, consistency, env_file folding. Every problem is reported with its location; loading
-// never throws.
+// It follows compose-go's pipeline and order (compose-semantics.md §1): choose the files, the
+// project directory, the interpolation environment and the project name (project_options.h); then
+// per file and per YAML document: parse, interpolate, include, extends, merge into the model so
+// far, enforce list uniqueness, validate against the Compose schema, canonicalise; then defaults,
+// semantic checks, path resolution, environment resolution, normalisation, profiles, consistency,
+// env_file folding. Every problem is reported with its location; loading never throws.
 //
 // Example:
 //   LoadRequest req;
@@ -45,13 +46,14 @@ struct LoadRequest {
   bool resolve_environment = true;  // fold env_file into environment, resolve bare keys
   bool discard_env_files = true;    // drop env_file/label_file after folding (config does)
   bool all_resources = false;       // keep networks, volumes... that no service uses
-  bool model_only = false;          // stop after normalisation: the raw dict (config --no-interpolate)
+  bool model_only = false;  // stop after normalisation: the raw dict (config --no-interpolate)
 
   size_t max_file_bytes = 64u << 20;  // refuse larger files with a located error
 };
 
 struct LoadedProject {
-  Node model;  // the canonical model: name, services, networks, volumes, secrets, configs, models, x-*
+  Node model;  // the canonical model: name, services, networks, volumes, secrets, configs, models,
+               // x-*
   Node disabled_services = Node::Map();
   std::string name;
   std::string working_dir;

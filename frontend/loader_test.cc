@@ -91,8 +91,9 @@ TEST(LoaderTest, ProjectNamePrecedence) {
 
 TEST(LoaderTest, ProfilesKeepDisabledServicesAside) {
   InMemoryFileSystem fs("/p");
-  fs.Add("/p/compose.yaml",
-         "services:\n  web:\n    image: nginx\n  debug:\n    image: busybox\n    profiles: [dev]\n");
+  fs.Add(
+      "/p/compose.yaml",
+      "services:\n  web:\n    image: nginx\n  debug:\n    image: busybox\n    profiles: [dev]\n");
   LoadRequest req;
   req.config_paths = {"compose.yaml"};
   auto off = Load(fs, req);
@@ -120,7 +121,8 @@ TEST(LoaderTest, ConsistencyErrorsAreLocated) {
 TEST(LoaderTest, DependencyCycleNamesItsPath) {
   InMemoryFileSystem fs("/p");
   fs.Add("/p/compose.yaml",
-         "services:\n  a:\n    image: x\n    depends_on: [b]\n  b:\n    image: x\n    depends_on: [a]\n");
+         "services:\n  a:\n    image: x\n    depends_on: [b]\n  b:\n    image: x\n    depends_on: "
+         "[a]\n");
   LoadRequest req;
   req.config_paths = {"compose.yaml"};
   auto r = Load(fs, req);

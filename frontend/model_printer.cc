@@ -43,7 +43,8 @@ struct NamedRow {
 };
 
 #define STACKC_STRUCT(name, flags)
-#define STACKC_FIELD(owner, yk, yo, yi, jk, jo, js, type) FieldRow{owner, yk, yo, yi, jk, jo, js, type},
+#define STACKC_FIELD(owner, yk, yo, yi, jk, jo, js, type) \
+  FieldRow{owner, yk, yo, yi, jk, jo, js, type},
 #define STACKC_NAMED(name, underlying, flags)
 constexpr FieldRow kFields[] = {
 #include "frontend/compose_types.inc"
@@ -146,7 +147,20 @@ namespace {
 
 // A parsed Go type expression.
 struct GoType {
-  enum Kind { kString, kBool, kInt, kUint, kFloat32, kFloat64, kAny, kPtr, kSlice, kMap, kStruct, kNamed };
+  enum Kind {
+    kString,
+    kBool,
+    kInt,
+    kUint,
+    kFloat32,
+    kFloat64,
+    kAny,
+    kPtr,
+    kSlice,
+    kMap,
+    kStruct,
+    kNamed
+  };
   Kind kind = kAny;
   std::string_view name;  // kStruct / kNamed
   const GoType* elem = nullptr;
@@ -285,8 +299,9 @@ struct ModelPrinter::Impl {
   Out DecodeAny(const Node& v, OutputFormat f) const;
   void SortKeys(Node& map, OutputFormat f) const {
     if (f == OutputFormat::kYaml) {
-      std::stable_sort(map.entries.begin(), map.entries.end(),
-                       [](const MapEntry& a, const MapEntry& b) { return GoYamlKeyLess(a.key, b.key); });
+      std::stable_sort(
+          map.entries.begin(), map.entries.end(),
+          [](const MapEntry& a, const MapEntry& b) { return GoYamlKeyLess(a.key, b.key); });
     } else {
       std::stable_sort(map.entries.begin(), map.entries.end(),
                        [](const MapEntry& a, const MapEntry& b) { return a.key < b.key; });
@@ -532,7 +547,8 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeNamed(const Node& v, const GoT
     return out;
   }
   if (name == "HostsList") {
-    // host -> IPs (a "host=ip1,ip2" entry lists several), brackets dropped; printed as sorted "host=ip".
+    // host -> IPs (a "host=ip1,ip2" entry lists several), brackets dropped; printed as sorted
+    // "host=ip".
     std::vector<std::string> list;
     auto add = [&](const std::string& host, const std::string& ip) {
       std::string v = ip;
@@ -640,7 +656,8 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeStruct(const Node& v, std::str
       std::vector<MapEntry> ext;
       if (v.is_map()) {
         for (const MapEntry& e : v.entries) {
-          // "x-#..." keys are compose-go's internal values (a secret's resolved value), never printed.
+          // "x-#..." keys are compose-go's internal values (a secret's resolved value), never
+          // printed.
           if (e.key.starts_with("x-") && !e.key.starts_with("x-#")) {
             ext.push_back(MapEntry{e.key, {}, DecodeAny(e.value, f).node});
           }
@@ -697,7 +714,8 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeStruct(const Node& v, std::str
 ModelPrinter::ModelPrinter() : impl_(std::make_unique<Impl>()) {}
 ModelPrinter::~ModelPrinter() = default;
 
-Node ModelPrinter::DecodeAs(const Node& value, std::string_view go_type, OutputFormat format) const {
+Node ModelPrinter::DecodeAs(const Node& value, std::string_view go_type,
+                            OutputFormat format) const {
   return impl_->Decode(value, impl_->Type(go_type), format).node;
 }
 

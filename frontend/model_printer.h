@@ -1,15 +1,17 @@
 // The model printer: what `docker compose config` prints for a loaded project.
 //
-// compose-go decodes its canonical model into Go structs (types.Project) and marshals those with go-yaml or
-// encoding/json. The printer does both steps at once on our node tree: it walks the model along the shape of
-// types.Project (compose_types.inc, generated from compose-go), converts each value the way the Go decoders do
-// (durations, byte sizes, file modes, shell-split commands, key=value lists...), orders struct fields as Go
-// declares them, sorts map keys as each encoder sorts them and drops what `omitempty` drops. The result is a tree
-// of typed scalars that EmitGoYaml / EmitGoJson print byte for byte.
+// compose-go decodes its canonical model into Go structs (types.Project) and marshals those with
+// go-yaml or encoding/json. The printer does both steps at once on our node tree: it walks the
+// model along the shape of types.Project (compose_types.inc, generated from compose-go), converts
+// each value the way the Go decoders do (durations, byte sizes, file modes, shell-split commands,
+// key=value lists...), orders struct fields as Go declares them, sorts map keys as each encoder
+// sorts them and drops what `omitempty` drops. The result is a tree of typed scalars that
+// EmitGoYaml / EmitGoJson print byte for byte.
 //
 // Example:
 //   ModelPrinter printer;
-//   std::string yaml = printer.Yaml(model);   // "name: demo\nservices:\n  web:\n    image: nginx\n..."
+//   std::string yaml = printer.Yaml(model);   // "name: demo\nservices:\n  web:\n    image:
+//   nginx\n..."
 #pragma once
 
 #include <map>
@@ -41,8 +43,8 @@ class ModelPrinter {
   std::string GenericYaml(const Node& model) const;
   std::string GenericJson(const Node& model) const;
 
-  // Decodes one value as the named Go type ("ServiceConfig", "[]string", "Duration"...): used by tests and by
-  // `config --hash`.
+  // Decodes one value as the named Go type ("ServiceConfig", "[]string", "Duration"...): used by
+  // tests and by `config --hash`.
   Node DecodeAs(const Node& value, std::string_view go_type, OutputFormat format) const;
 
  private:

@@ -1,11 +1,12 @@
 // Semantic validation of the merged model, after defaults and before path resolution (compose-go's
-// validation package): an external volume with other attributes, a config or secret with none (or several)
-// of file/environment/content, a port host_ip that is not an IP address, a blank develop.watch path, a
-// device request with both count and device_ids.
+// validation package): an external volume with other attributes, a config or secret with none (or
+// several) of file/environment/content, a port host_ip that is not an IP address, a blank
+// develop.watch path, a device request with both count and device_ids.
 //
 // Example:
 //   // volumes: {data: {external: true, driver: local}}
-//   ValidateModel(model, sink);  // error: volumes.data: conflicting parameters "external" and "driver" specified
+//   ValidateModel(model, sink);  // error: volumes.data: conflicting parameters "external" and
+//   "driver" specified
 #pragma once
 
 #include "frontend/yaml_tree.h"
@@ -13,7 +14,8 @@
 
 namespace stackc::frontend {
 
-// Reports the first problem found (compose-go stops at the first) and returns false, or returns true.
+// Reports the first problem found (compose-go stops at the first) and returns false, or returns
+// true.
 bool ValidateModel(const Node& model, ir::DiagnosticSink& sink);
 
 }  // namespace stackc::frontend

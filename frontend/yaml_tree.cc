@@ -1,7 +1,5 @@
 #include "frontend/yaml_tree.h"
 
-#include <yaml.h>
-
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -10,6 +8,7 @@
 #include <unordered_set>
 
 #include <fmt/format.h>
+#include <yaml.h>
 
 namespace stackc::frontend {
 
@@ -61,8 +60,8 @@ bool Node::Erase(std::string_view key) {
 
 namespace {
 
-// Go's strconv.ParseInt(s, 0, 64) after go-yaml removed underscores: optional sign, then 0x / 0o / 0b / leading-0
-// octal / decimal.
+// Go's strconv.ParseInt(s, 0, 64) after go-yaml removed underscores: optional sign, then 0x / 0o /
+// 0b / leading-0 octal / decimal.
 std::optional<int64_t> ParseGoInt(std::string_view s) {
   if (s.empty()) return std::nullopt;
   bool neg = false;
@@ -146,16 +145,19 @@ ScalarType ResolvePlain(std::string_view in) {
       return in.size() == 1 ? ScalarType::kNull : ScalarType::kString;
     case 'n':
     case 'N':
-      return (in == "null" || in == "Null" || in == "NULL") ? ScalarType::kNull : ScalarType::kString;
+      return (in == "null" || in == "Null" || in == "NULL") ? ScalarType::kNull
+                                                            : ScalarType::kString;
     case 't':
     case 'T':
-      return (in == "true" || in == "True" || in == "TRUE") ? ScalarType::kBool : ScalarType::kString;
+      return (in == "true" || in == "True" || in == "TRUE") ? ScalarType::kBool
+                                                            : ScalarType::kString;
     case 'f':
     case 'F':
       return (in == "false" || in == "False" || in == "FALSE") ? ScalarType::kBool
-                                                                 : ScalarType::kString;
+                                                               : ScalarType::kString;
     case '.':
-      if (in == ".nan" || in == ".NaN" || in == ".NAN" || in == ".inf" || in == ".Inf" || in == ".INF") {
+      if (in == ".nan" || in == ".NaN" || in == ".NAN" || in == ".inf" || in == ".Inf" ||
+          in == ".INF") {
         return ScalarType::kFloat;
       }
       return ParseFloat(in) && IsYamlStyleFloat(in) ? ScalarType::kFloat : ScalarType::kString;
@@ -226,8 +228,8 @@ std::optional<bool> Node::AsBool() const {
 
 namespace {
 
-// Go's strconv.FormatFloat(v, 'g', -1, 64) as fmt.Sprint prints a float64: shortest representation, exponent
-// when exp < -4 || exp >= 21.
+// Go's strconv.FormatFloat(v, 'g', -1, 64) as fmt.Sprint prints a float64: shortest representation,
+// exponent when exp < -4 || exp >= 21.
 std::string GoFloat(double v) {
   if (std::isnan(v)) return "NaN";
   if (std::isinf(v)) return v > 0 ? "+Inf" : "-Inf";
@@ -408,16 +410,17 @@ class TreeBuilder {
   ir::Span SpanOf(const yaml_mark_t& b, const yaml_mark_t& e) const {
     return ir::Span{file_, marks_.Byte(b.index), marks_.Byte(e.index)};
   }
-  // Syntax errors read as go-yaml's LoadError: "go-yaml load error in <stage> at L<line>.C<col>: <problem>".
+  // Syntax errors read as go-yaml's LoadError: "go-yaml load error in <stage> at L<line>.C<col>:
+  // <problem>".
   void Fail(ir::Span span, std::string message) {
     if (!failed_) sink_.Error("LOAD001", span, std::move(message));
     failed_ = true;
   }
-  // Decoding errors, as compose-go wraps them: "failed to parse <file>: yaml: construct errors: line <document
-  // line>: <error>".
+  // Decoding errors, as compose-go wraps them: "failed to parse <file>: yaml: construct errors:
+  // line <document line>: <error>".
   void ConstructError(ir::Span span, std::string message) {
-    Fail(span, fmt::format("failed to parse {}: yaml: construct errors: line {}: {}", sm_.path(file_),
-                           document_line_, message));
+    Fail(span, fmt::format("failed to parse {}: yaml: construct errors: line {}: {}",
+                           sm_.path(file_), document_line_, message));
   }
   std::string Location(ir::Span span) const {
     const ir::LineCol lc = sm_.Position(span);
@@ -462,9 +465,10 @@ std::string TreeBuilder::PathOfTop() const {
   return path;
 }
 
-// go-yaml's rendering of a libyaml failure (its LoadError): stage, context, position range, problem.
+// go-yaml's rendering of a libyaml failure (its LoadError): stage, context, position range,
+// problem.
 std::string LibyamlMessage(const yaml_parser_t& p) {
-  const char* stage = p.error == YAML_SCANNER_ERROR ? "scanner"
+  const char* stage = p.error == YAML_SCANNER_ERROR  ? "scanner"
                       : p.error == YAML_PARSER_ERROR ? "parser"
                                                      : "reader";
   std::string problem = p.problem ? p.problem : "unknown error";
@@ -481,7 +485,8 @@ std::string LibyamlMessage(const yaml_parser_t& p) {
     const size_t cline = p.context_mark.line + 1;
     const size_t ccol = p.context_mark.column + 1;
     if (cline == line) {
-      at = ccol == col ? fmt::format("L{}.C{}", cline, ccol) : fmt::format("L{}.C{}-C{}", cline, ccol, col);
+      at = ccol == col ? fmt::format("L{}.C{}", cline, ccol)
+                       : fmt::format("L{}.C{}-C{}", cline, ccol, col);
     } else {
       at = fmt::format("L{}.C{}-L{}.C{}", cline, ccol, line, col);
     }
@@ -511,9 +516,8 @@ void TreeBuilder::Attach(Node node, const std::string& anchor) {
   }
   parent.have_key = false;
   Node key = std::move(parent.key);
-  const bool is_merge =
-      key.kind == NodeKind::kScalar && key.style == ScalarStyle::kPlain && key.tag.empty() &&
-      key.text == "<<";
+  const bool is_merge = key.kind == NodeKind::kScalar && key.style == ScalarStyle::kPlain &&
+                        key.tag.empty() && key.text == "<<";
   if (is_merge || (key.tag == "tag:yaml.org,2002:merge")) {
     // Duplicate `<<` keys are duplicates like any other.
     if (!parent.merge_spans.empty()) {
@@ -528,19 +532,21 @@ void TreeBuilder::Attach(Node node, const std::string& anchor) {
     } else if (node.kind == NodeKind::kSequence) {
       for (Node& item : node.items) {
         if (item.kind != NodeKind::kMapping) {
-          ConstructError(item.span,
-                         fmt::format("go-yaml load error in constructor at {}: map merge requires map "
-                                     "or sequence of maps as the value",
-                                     Location(item.span)));
+          ConstructError(
+              item.span,
+              fmt::format("go-yaml load error in constructor at {}: map merge requires map "
+                          "or sequence of maps as the value",
+                          Location(item.span)));
           return;
         }
         parent.merges.push_back(std::move(item));
       }
     } else {
-      ConstructError(node.span,
-                     fmt::format("go-yaml load error in constructor at {}: map merge requires map or "
-                                 "sequence of maps as the value",
-                                 Location(node.span)));
+      ConstructError(
+          node.span,
+          fmt::format("go-yaml load error in constructor at {}: map merge requires map or "
+                      "sequence of maps as the value",
+                      Location(node.span)));
     }
     return;
   }
@@ -669,8 +675,7 @@ std::vector<Node> TreeBuilder::Run(std::vector<ir::Span>* scalar_spans) {
         const bool seq = event.type == YAML_SEQUENCE_START_EVENT;
         f.node.kind = seq ? NodeKind::kSequence : NodeKind::kMapping;
         f.node.span = span;
-        const yaml_char_t* tag =
-            seq ? event.data.sequence_start.tag : event.data.mapping_start.tag;
+        const yaml_char_t* tag = seq ? event.data.sequence_start.tag : event.data.mapping_start.tag;
         const yaml_char_t* anchor =
             seq ? event.data.sequence_start.anchor : event.data.mapping_start.anchor;
         if (tag) f.node.tag = reinterpret_cast<const char*>(tag);
@@ -692,8 +697,9 @@ std::vector<Node> TreeBuilder::Run(std::vector<ir::Span>* scalar_spans) {
         const std::string name = reinterpret_cast<const char*>(event.data.alias.anchor);
         auto it = anchors_.find(name);
         if (it == anchors_.end()) {
-          Fail(span, fmt::format("go-yaml load error in composer at {}: unknown anchor '{}' referenced",
-                                 Location(span), name));
+          Fail(span,
+               fmt::format("go-yaml load error in composer at {}: unknown anchor '{}' referenced",
+                           Location(span), name));
           break;
         }
         alias_budget_used_ += it->second.second;

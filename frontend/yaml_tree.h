@@ -1,9 +1,10 @@
 // The YAML node tree every other part of the frontend works on.
 //
-// libyaml's events become a tree of Nodes that keep byte spans, the scalar style (plain or quoted), explicit tags
-// (`!reset`, `!override`) and go-yaml's typing of plain scalars (`0440` is the octal int 288, `yes` stays a
-// string, `22:22` stays a string). Aliases are expanded under a budget; `<<` merge keys are applied; duplicate
-// keys and non-string keys are errors; comments are recorded with their spans.
+// libyaml's events become a tree of Nodes that keep byte spans, the scalar style (plain or quoted),
+// explicit tags
+// (`!reset`, `!override`) and go-yaml's typing of plain scalars (`0440` is the octal int 288, `yes`
+// stays a string, `22:22` stays a string). Aliases are expanded under a budget; `<<` merge keys are
+// applied; duplicate keys and non-string keys are errors; comments are recorded with their spans.
 //
 // Example:
 //   ir::SourceManager sm;
@@ -36,11 +37,12 @@ struct Node {
   NodeKind kind = NodeKind::kScalar;
   ScalarType type = ScalarType::kNull;
   ScalarStyle style = ScalarStyle::kPlain;
-  std::string tag;   // an explicit tag as written ("!reset", "!override", "!!str"); empty when none
-  std::string text;  // scalar content after YAML unescaping; for kInt/kFloat/kBool the text as written
-  std::vector<Node> items;         // kSequence
-  std::vector<MapEntry> entries;   // kMapping, in document order, merge keys applied
-  ir::Span span;                   // the whole node (for an alias: the anchored node)
+  std::string tag;  // an explicit tag as written ("!reset", "!override", "!!str"); empty when none
+  std::string
+      text;  // scalar content after YAML unescaping; for kInt/kFloat/kBool the text as written
+  std::vector<Node> items;        // kSequence
+  std::vector<MapEntry> entries;  // kMapping, in document order, merge keys applied
+  ir::Span span;                  // the whole node (for an alias: the anchored node)
 
   bool is_scalar() const { return kind == NodeKind::kScalar; }
   bool is_null() const { return kind == NodeKind::kScalar && type == ScalarType::kNull; }
@@ -60,7 +62,8 @@ struct Node {
   std::optional<int64_t> AsInt() const;
   std::optional<double> AsFloat() const;  // ints convert too
   std::optional<bool> AsBool() const;
-  // The scalar as Go's fmt.Sprint prints the decoded value: 0440 -> "288", 1.0 -> "1", true -> "true".
+  // The scalar as Go's fmt.Sprint prints the decoded value: 0440 -> "288", 1.0 -> "1", true ->
+  // "true".
   std::string GoString() const;
 
   static Node String(std::string s, ir::Span span = {});
@@ -82,14 +85,15 @@ struct Comment {
 };
 
 struct YamlOptions {
-  // Alias expansion budget: the number of nodes that aliases may copy in one document (a billion-laughs guard).
+  // Alias expansion budget: the number of nodes that aliases may copy in one document (a
+  // billion-laughs guard).
   size_t max_alias_nodes = 1'000'000;
   // Deepest nesting of collections accepted.
   size_t max_depth = 1000;
 };
 
-// Parses every document of file `file`. Errors go to `sink` with their location; the result then holds the
-// documents parsed before the error. An empty file yields no documents.
+// Parses every document of file `file`. Errors go to `sink` with their location; the result then
+// holds the documents parsed before the error. An empty file yields no documents.
 std::vector<Node> ParseYaml(const ir::SourceManager& sm, ir::FileId file, ir::DiagnosticSink& sink,
                             const YamlOptions& options, std::vector<Comment>* comments = nullptr);
 

@@ -20,7 +20,8 @@ std::unique_ptr<Parsed> Parse(std::string text, YamlOptions options = {}) {
   return p;
 }
 
-// The first error without compose-go's "failed to parse <file>: yaml: construct errors: line 1: " wrapping.
+// The first error without compose-go's "failed to parse <file>: yaml: construct errors: line 1: "
+// wrapping.
 std::string FirstError(const Parsed& p) {
   if (p.sink.diagnostics().empty()) return "";
   std::string m = p.sink.diagnostics().front().message;
@@ -107,30 +108,34 @@ TEST(YamlTreeTest, ExpandsAliasesAndMergeKeys) {
 
 TEST(YamlTreeTest, MergeRequiresMaps) {
   auto p = Parse("a: &a [1]\nb:\n  <<: *a\n");
-  EXPECT_EQ(FirstError(*p),
-            "go-yaml load error in constructor at L1.C8: map merge requires map or sequence of maps as "
-            "the value");
+  EXPECT_EQ(
+      FirstError(*p),
+      "go-yaml load error in constructor at L1.C8: map merge requires map or sequence of maps as "
+      "the value");
 }
 
 TEST(YamlTreeTest, DuplicateKeyIsAnError) {
   auto p = Parse("services:\n  web: {}\n  web: {}\n");
-  EXPECT_EQ(p->sink.diagnostics()[0].message,
-            "failed to parse test.yaml: yaml: construct errors: line 1: line 3: mapping key \"web\" "
-            "already defined at line 2");
+  EXPECT_EQ(
+      p->sink.diagnostics()[0].message,
+      "failed to parse test.yaml: yaml: construct errors: line 1: line 3: mapping key \"web\" "
+      "already defined at line 2");
   EXPECT_EQ(p->sm.Position(p->sink.diagnostics()[0].span).line, 3u);
 }
 
 TEST(YamlTreeTest, NonStringKeyIsAnError) {
   EXPECT_EQ(FirstError(*Parse("services:\n  123: {}\n")), "non-string key in services: 123");
   EXPECT_EQ(FirstError(*Parse("true: 1\n")), "non-string key at top level: true");
-  EXPECT_EQ(FirstError(*Parse("n:\n  d:\n    c:\n      - 123: x\n")), "non-string key in n.d.c[0]: 123");
+  EXPECT_EQ(FirstError(*Parse("n:\n  d:\n    c:\n      - 123: x\n")),
+            "non-string key in n.d.c[0]: 123");
 }
 
 TEST(YamlTreeTest, SyntaxErrorIsLocated) {
   auto p = Parse("services:\n  web:\n    image: a: b\n");
   ASSERT_TRUE(p->sink.has_errors());
-  EXPECT_EQ(FirstError(*p),
-            "go-yaml load error in scanner at L3.C13: mapping values are not allowed in this context");
+  EXPECT_EQ(
+      FirstError(*p),
+      "go-yaml load error in scanner at L3.C13: mapping values are not allowed in this context");
   EXPECT_EQ(p->sm.Position(p->sink.diagnostics()[0].span).line, 3u);
 }
 
@@ -167,16 +172,18 @@ TEST(YamlTreeTest, SeveralDocuments) {
 TEST(YamlTreeTest, InvalidUtf8IsAnError) {
   auto p = Parse("a: \xff\xfe\n");
   EXPECT_EQ(FirstError(*p),
-            "go-yaml load error in reader at <unknown position>: invalid leading UTF-8 octet (value: 255)");
+            "go-yaml load error in reader at <unknown position>: invalid leading UTF-8 octet "
+            "(value: 255)");
 }
 
 TEST(YamlTreeTest, SyntaxErrorsCarryTheirContext) {
   EXPECT_EQ(FirstError(*Parse("services:\n  web:\n    image: \"abc\n")),
             "go-yaml load error in scanner (while scanning a quoted scalar) at L3.C12-L4.C1: found "
             "unexpected end of stream");
-  EXPECT_EQ(FirstError(*Parse("services:\n  web: {a: 1\n")),
-            "go-yaml load error in parser (while parsing a flow mapping) at L2.C8-L3.C1: did not find "
-            "expected ',' or '}'");
+  EXPECT_EQ(
+      FirstError(*Parse("services:\n  web: {a: 1\n")),
+      "go-yaml load error in parser (while parsing a flow mapping) at L2.C8-L3.C1: did not find "
+      "expected ',' or '}'");
 }
 
 TEST(YamlTreeTest, FindsComments) {

@@ -65,7 +65,8 @@ std::string RenderText(const SourceManager& sm, const Diagnostic& d, bool color)
   for (const Note& n : d.notes) {
     if (n.span.valid()) {
       const LineCol lc = sm.Position(n.span);
-      out += fmt::format("{}:{}:{}: note: {}\n", sm.path(n.span.file), lc.line, lc.column, n.message);
+      out +=
+          fmt::format("{}:{}:{}: note: {}\n", sm.path(n.span.file), lc.line, lc.column, n.message);
       out += Frame(sm, n.span);
     } else {
       out += fmt::format("note: {}\n", n.message);

@@ -1,8 +1,8 @@
 // Diagnostics: what stackc tells the user, located in the source.
 //
-// A Diagnostic has a stable code ("LOAD001"), a severity, a lowercase message without a trailing period, a
-// primary Span and optional notes. Code that finds a problem reports it into a DiagnosticSink and carries on
-// where it can, so one run shows several errors; it never throws.
+// A Diagnostic has a stable code ("LOAD001"), a severity, a lowercase message without a trailing
+// period, a primary Span and optional notes. Code that finds a problem reports it into a
+// DiagnosticSink and carries on where it can, so one run shows several errors; it never throws.
 //
 // Example:
 //   DiagnosticSink sink;
@@ -51,7 +51,8 @@ class DiagnosticSink {
   size_t errors_ = 0;
 };
 
-// Renders "file:line:col: error: message [CODE]" followed by a code frame with a caret under the span.
+// Renders "file:line:col: error: message [CODE]" followed by a code frame with a caret under the
+// span.
 std::string RenderText(const SourceManager& sm, const Diagnostic& d, bool color);
 
 }  // namespace stackc::ir

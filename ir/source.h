@@ -1,8 +1,8 @@
 // Source text and locations.
 //
-// The SourceManager owns the bytes of every file stackc reads (compose files, .env and env files) and maps byte
-// offsets to line and column. Every value in the IR carries a Span: the file it came from and its byte range.
-// Line and column are computed only when a diagnostic is rendered.
+// The SourceManager owns the bytes of every file stackc reads (compose files, .env and env files)
+// and maps byte offsets to line and column. Every value in the IR carries a Span: the file it came
+// from and its byte range. Line and column are computed only when a diagnostic is rendered.
 //
 // Example:
 //   SourceManager sm;

@@ -2,8 +2,10 @@
 # Differential test: `stackc config` against the Go oracle (docker compose config v5.5.0) on every entry of
 # tests/differential/entries.tsv, in YAML and in JSON. See tests/differential/README.md.
 #
-# Usage: tests/differential/run.sh [STACKC [ORACLE]] [--update] [--only ID]... [-v] [-j N]
+# Usage: tests/differential/run.sh [STACKC [ORACLE]] [--update] [--only ID]... [-v] [-j N] [--known FILE]
+#                                  [--spawn-oracle] [--corpus DIR]
 #   STACKC defaults to build/cli/stackc, ORACLE to the oracle built by tests/oracle/build.sh (built if needed).
+# Self-test of the runner: tests/differential/run.sh build/oracle/compose-config --known /dev/null
 # Exit 0 when every difference is listed in known-differences.tsv and every listed one still differs.
 set -euo pipefail
 
@@ -12,6 +14,7 @@ repo="$(cd "${here}/../.." && pwd)"
 
 positional=()
 flags=()
+known="${here}/known-differences.tsv"
 while (($#)); do
   case "$1" in
     --update | -update) flags+=(-update) ;;
@@ -20,6 +23,8 @@ while (($#)); do
     --only=*) flags+=(-only "${1#--only=}") ;;
     -j) flags+=(-j "$2"); shift ;;
     --corpus) flags+=(-corpus "$2"); shift ;;
+    --known) known="$2"; shift ;;
+    --spawn-oracle) flags+=(-spawn-oracle) ;;
     -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     *) positional+=("$1") ;;
   esac
@@ -31,5 +36,5 @@ tools="${DIFFER_TOOLS_DIR:-${repo}/build/oracle}"
 bash "${repo}/tests/oracle/build.sh" "${tools}" >/dev/null
 oracle="${positional[1]:-${tools}/compose-config}"
 
-exec "${tools}/differ" -entries "${here}/entries.tsv" -known "${here}/known-differences.tsv" \
+exec "${tools}/differ" -entries "${here}/entries.tsv" -known "${known}" \
   -corpus "${CORPUS_DIR:-${repo}/../shared/corpus/public}" "${flags[@]}" "${stackc}" "${oracle}"

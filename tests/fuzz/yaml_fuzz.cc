@@ -1,5 +1,5 @@
-// libFuzzer target: the YAML node tree and the loader's per-file pipeline must never crash, hang or leak on any
-// input; every failure is a diagnostic.
+// libFuzzer target: the YAML node tree and the loader's per-file pipeline must never crash, hang or
+// leak on any input; every failure is a diagnostic.
 #include <cstddef>
 #include <cstdint>
 #include <string>

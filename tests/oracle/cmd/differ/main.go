@@ -186,7 +186,7 @@ func run() int {
 
 	// Classify.
 	var identical, knownCount int
-	var newFailures, fixed []string
+	var newFailures, fixed, fixedRuns []string
 	current := map[string]bool{}
 	for _, r := range results {
 		key := r.e.id + "\t" + r.format
@@ -194,6 +194,7 @@ func run() int {
 		switch {
 		case r.same && listed:
 			fixed = append(fixed, fmt.Sprintf("FIXED  %s [%s] now identical (remove it from the known differences)", r.e.id, r.format))
+			fixedRuns = append(fixedRuns, key)
 		case r.same:
 			identical++
 		case listed:
@@ -230,7 +231,7 @@ func run() int {
 	total := len(results)
 	pct := 0.0
 	if total > 0 {
-		pct = 100 * float64(identical) / float64(total)
+		pct = 100 * float64(identical+len(fixedRuns)) / float64(total)
 	}
 	fmt.Printf("identical: %d, known: %d, new failures: %d, fixed: %d -- %.1f%% identical (%d runs of %d entries x %d formats, %.1fs)\n",
 		identical, knownCount, len(newFailures), len(fixed), pct, total, len(selected), len(formats), time.Since(start).Seconds())
