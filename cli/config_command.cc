@@ -157,7 +157,8 @@ void AddConfigCommand(CLI::App& app, const GlobalOptions& global, int* exit_code
   CLI::App* cmd = app.add_subcommand(
       "config", "Print the canonical project, as `docker compose config` prints it");
   cmd->add_flag("-q,--quiet", o->quiet, "Only validate the configuration, print nothing");
-  cmd->add_option("--format", o->format, "Output format: yaml or json");
+  cmd->add_option("--format", o->format, "Output format: yaml or json")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   cmd->add_flag("--services", o->services, "Print the service names, one per line");
   cmd->add_flag("--volumes", o->volumes, "Print the volume names, one per line");
   cmd->add_flag("--networks", o->networks, "Print the network names, one per line");

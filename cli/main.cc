@@ -17,6 +17,14 @@ int main(int argc, char** argv) {
   stackc::cli::AddConfigCommand(app, global, &exit_code);
   try {
     app.parse(argc, argv);
+  } catch (const CLI::ExtrasError& e) {
+    // Docker Compose's wording for an unknown option or argument.
+    std::string what = e.what();
+    const size_t colon = what.find(": ");
+    const std::string arg = colon == std::string::npos ? what : what.substr(colon + 2);
+    fmt::print(stderr, "error: {} {}\nRun 'stackc --help' for usage.\n",
+               arg.starts_with("-") ? "unknown flag:" : "unexpected argument:", arg);
+    return 2;
   } catch (const CLI::ParseError& e) {
     const int rc = app.exit(e);
     return rc == 0 ? 0 : 2;

@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -55,6 +56,15 @@ bool RealFileSystem::IsDir(const std::string& path) const {
 }
 
 std::string RealFileSystem::Cwd() const {
+  // As Go's os.Getwd: $PWD when it names the current directory (it keeps the symlinks the user went
+  // through), else the physical path.
+  if (const char* pwd = std::getenv("PWD"); pwd && pwd[0] == '/') {
+    struct stat a;
+    struct stat b;
+    if (stat(pwd, &a) == 0 && stat(".", &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+      return pwd;
+    }
+  }
   std::vector<char> buf(4096);
   if (getcwd(buf.data(), buf.size()) == nullptr) return "/";
   return buf.data();

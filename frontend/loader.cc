@@ -124,7 +124,11 @@ class Loader {
   void ResolveEnvironment(Node& model);
   void Normalize(Node& model);
   bool Profiles(Node& model);
-  bool FoldEnvFiles(Node& model);
+  // env_file into environment (WithServicesEnvironmentResolved) and label_file into labels
+  // (WithServicesLabelsResolved), each when asked.
+  bool FoldEnvFiles(Node& model, bool environment, bool labels);
+  bool FoldServiceEnvironment(Node& svc);
+  bool FoldServiceLabels(Node& svc);
   bool SelectServices(Node& model);
   void PruneResources(Node& model);
 
@@ -771,7 +775,7 @@ bool Loader::PostProcess(Node& model) {
   model.Erase("name");
   if (!Profiles(model)) return false;
   if (req_.consistency && !CheckConsistency(model, disabled_, sink_)) return false;
-  if (req_.resolve_environment && !FoldEnvFiles(model)) return false;
+  if (!FoldEnvFiles(model, req_.resolve_environment, /*labels=*/true)) return false;
   if (!SelectServices(model)) return false;
   if (!req_.all_resources) PruneResources(model);
   // Project order: name first.
@@ -1216,12 +1220,20 @@ void Loader::PruneResources(Node& model) {
   }
 }
 
-bool Loader::FoldEnvFiles(Node& model) {
+bool Loader::FoldEnvFiles(Node& model, bool fold_environment, bool fold_labels) {
   Node* services = model.Find("services");
   if (!services || !services->is_map()) return true;
   for (MapEntry& s : services->entries) {
     Node& svc = s.value;
     if (!svc.is_map()) continue;
+    if (fold_environment && !FoldServiceEnvironment(svc)) return false;
+    if (fold_labels && !FoldServiceLabels(svc)) return false;
+  }
+  return true;
+}
+
+bool Loader::FoldServiceEnvironment(Node& svc) {
+  {
     // service.Environment as a map of optional values, bare keys resolved from the project
     // environment.
     std::map<std::string, std::optional<std::string>> environment;
@@ -1294,7 +1306,12 @@ bool Loader::FoldEnvFiles(Node& model) {
       }
       svc.Set("environment", std::move(env));
     }
-    // label_file folding.
+  }
+  return true;
+}
+
+bool Loader::FoldServiceLabels(Node& svc) {
+  {
     if (const Node* lfs = svc.Find("label_file"); lfs && lfs->is_seq()) {
       EnvMap labels;
       for (const Node& lf : lfs->items) {

@@ -638,7 +638,7 @@ func errorLine(stderr, root string) string {
 			continue
 		}
 		line = strings.TrimPrefix(line, "error: ")
-		line = codeRe.ReplaceAllString(line, "")
+		line = strings.TrimRight(codeRe.ReplaceAllString(line, ""), " ")
 		return strings.ReplaceAll(line, root, "<CORPUS>")
 	}
 	return ""
