@@ -169,5 +169,128 @@ TEST(LoaderTest, EmptyFileIsAnError) {
   EXPECT_EQ(r->FirstError(), "empty compose file");
 }
 
+TEST(LoaderTest, ExtendsMergesTheBaseServiceUnderTheLocalOne) {
+  InMemoryFileSystem fs("/p");
+  fs.Add("/p/compose.yaml",
+         "services:\n  web:\n    extends: base\n    environment: [B=local]\n"
+         "  base:\n    image: busybox\n    environment: [A=base, B=base]\n    command: [sh]\n");
+  LoadRequest req;
+  req.config_paths = {"compose.yaml"};
+  auto r = Load(fs, req);
+  ASSERT_TRUE(r->ok) << r->FirstError();
+  const Node* web = r->project.model.Find("services")->Find("web");
+  EXPECT_EQ(web->Find("image")->text, "busybox");
+  EXPECT_EQ(web->Find("environment")->Find("A")->text, "base");
+  EXPECT_EQ(web->Find("environment")->Find("B")->text, "local");
+  EXPECT_EQ(web->Find("extends"), nullptr);
+}
+
+TEST(LoaderTest, ExtendsFromAnotherFileRebasesItsPaths) {
+  InMemoryFileSystem fs("/p");
+  fs.Add("/p/compose.yaml",
+         "services:\n  web:\n    extends:\n      file: common/base.yaml\n      service: app\n");
+  fs.Add("/p/common/base.yaml", "services:\n  app:\n    build: ./src\n");
+  LoadRequest req;
+  req.config_paths = {"compose.yaml"};
+  auto r = Load(fs, req);
+  ASSERT_TRUE(r->ok) << r->FirstError();
+  EXPECT_EQ(r->project.model.Find("services")->Find("web")->Find("build")->Find("context")->text,
+            "/p/common/src");
+}
+
+TEST(LoaderTest, ExtendsCycleIsNamed) {
+  InMemoryFileSystem fs("/p");
+  fs.Add("/p/compose.yaml",
+         "services:\n  a:\n    image: x\n    extends: b\n  b:\n    image: x\n    extends: a\n");
+  LoadRequest req;
+  req.config_paths = {"compose.yaml"};
+  auto r = Load(fs, req);
+  EXPECT_FALSE(r->ok);
+  EXPECT_EQ(
+      r->FirstError(),
+      "Circular reference:\n  a in /p/compose.yaml\n  extends b in /p/compose.yaml\n  extends a "
+      "in /p/compose.yaml");
+}
+
+TEST(LoaderTest, ExtendsMissingServiceIsAnError) {
+  InMemoryFileSystem fs("/p");
+  fs.Add("/p/compose.yaml", "services:\n  a:\n    extends: nope\n");
+  LoadRequest req;
+  req.config_paths = {"compose.yaml"};
+  auto r = Load(fs, req);
+  EXPECT_FALSE(r->ok);
+  EXPECT_EQ(r->FirstError(),
+            "cannot extend service \"a\" in /p/compose.yaml: service \"nope\" not found");
+}
+
+TEST(LoaderTest, IncludeLoadsAProjectWithItsOwnDirectoryAndDotEnv) {
+  InMemoryFileSystem fs("/p");
+  fs.Add("/p/compose.yaml",
+         "include:\n  - lib/compose.yaml\nservices:\n  web:\n    image: nginx\n    depends_on: "
+         "[db]\n");
+  fs.Add("/p/lib/compose.yaml",
+         "services:\n  db:\n    image: postgres:${PG}\n    env_file: db.env\n");
+  fs.Add("/p/lib/.env", "PG=16\n");
+  fs.Add("/p/lib/db.env", "POSTGRES_DB=app\n");
+  LoadRequest req;
+  req.config_paths = {"compose.yaml"};
+  auto r = Load(fs, req);
+  ASSERT_TRUE(r->ok) << r->FirstError();
+  const Node* db = r->project.model.Find("services")->Find("db");
+  ASSERT_NE(db, nullptr);
+  EXPECT_EQ(db->Find("image")->text, "postgres:16");
+  EXPECT_EQ(db->Find("environment")->Find("POSTGRES_DB")->text, "app");
+}
+
+TEST(LoaderTest, IncludeCycleIsNamed) {
+  InMemoryFileSystem fs("/p");
+  fs.Add("/p/compose.yaml", "include: [other.yaml]\nservices:\n  a:\n    image: x\n");
+  fs.Add("/p/other.yaml", "include: [compose.yaml]\nservices:\n  b:\n    image: x\n");
+  LoadRequest req;
+  req.config_paths = {"compose.yaml"};
+  auto r = Load(fs, req);
+  EXPECT_FALSE(r->ok);
+  EXPECT_EQ(
+      r->FirstError(),
+      "include cycle detected:\n/p/compose.yaml\n include /p/other.yaml\n include /p/compose.yaml");
+}
+
+TEST(LoaderTest, SelectedServicesBringTheirDependenciesAndEnableTheirProfiles) {
+  InMemoryFileSystem fs("/p");
+  fs.Add("/p/compose.yaml",
+         "services:\n  web:\n    image: nginx\n    depends_on: [api]\n  api:\n    image: x\n"
+         "  tool:\n    image: x\n    profiles: [debug]\n  other:\n    image: x\n");
+  LoadRequest req;
+  req.config_paths = {"compose.yaml"};
+  req.services = {"web", "tool"};
+  auto r = Load(fs, req);
+  ASSERT_TRUE(r->ok) << r->FirstError();
+  const Node* services = r->project.model.Find("services");
+  EXPECT_NE(services->Find("web"), nullptr);
+  EXPECT_NE(services->Find("api"), nullptr);
+  EXPECT_NE(services->Find("tool"), nullptr);
+  EXPECT_EQ(services->Find("other"), nullptr);
+  req.services = {"nope"};
+  auto missing = Load(fs, req);
+  EXPECT_FALSE(missing->ok);
+  EXPECT_EQ(missing->FirstError(), "no such service: nope");
+}
+
+TEST(LoaderTest, UnusedResourcesArePruned) {
+  InMemoryFileSystem fs("/p");
+  fs.Add("/p/compose.yaml",
+         "services:\n  web:\n    image: nginx\n    volumes: [data:/data]\n"
+         "volumes:\n  data: {}\n  unused: {}\nnetworks:\n  spare: {}\n");
+  LoadRequest req;
+  req.config_paths = {"compose.yaml"};
+  auto r = Load(fs, req);
+  ASSERT_TRUE(r->ok) << r->FirstError();
+  EXPECT_NE(r->project.model.Find("volumes")->Find("data"), nullptr);
+  EXPECT_EQ(r->project.model.Find("volumes")->Find("unused"), nullptr);
+  EXPECT_EQ(r->project.model.Find("networks")->Find("spare"), nullptr);
+  req.all_resources = true;
+  EXPECT_NE(Load(fs, req)->project.model.Find("volumes")->Find("unused"), nullptr);
+}
+
 }  // namespace
 }  // namespace stackc::frontend
