@@ -70,6 +70,30 @@ std::string RealFileSystem::Cwd() const {
   return buf.data();
 }
 
+std::string RealFileSystem::ResolveSymbolicLink(const std::string& path) const {
+  std::string current = IsAbsPath(path) ? "/" : "";
+  size_t i = 0;
+  while (i < path.size()) {
+    size_t j = path.find('/', i);
+    if (j == std::string::npos) j = path.size();
+    if (j > i) {
+      current = JoinPath(current, std::string_view(path).substr(i, j - i));
+      struct stat st;
+      if (lstat(current.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+        char* resolved = realpath(current.c_str(), nullptr);
+        if (resolved == nullptr) return path;
+        std::string target = resolved;
+        std::free(resolved);
+        std::string out = path;
+        out.replace(out.find(current), current.size(), target);
+        return out;
+      }
+    }
+    i = j + 1;
+  }
+  return path;
+}
+
 bool InMemoryFileSystem::Read(const std::string& path, std::string* text,
                               std::string* error) const {
   auto it = files_.find(path);

@@ -26,6 +26,9 @@ class FileSystem {
   virtual bool IsFile(const std::string& path) const = 0;
   virtual bool IsDir(const std::string& path) const = 0;
   virtual std::string Cwd() const = 0;
+  // compose-go's utils.ResolveSymbolicLink: the first component of `path` that is a symbolic link is
+  // replaced by its resolved target. The default has no links.
+  virtual std::string ResolveSymbolicLink(const std::string& path) const { return path; }
 };
 
 class RealFileSystem final : public FileSystem {
@@ -36,6 +39,7 @@ class RealFileSystem final : public FileSystem {
   bool IsFile(const std::string& path) const override;
   bool IsDir(const std::string& path) const override;
   std::string Cwd() const override;
+  std::string ResolveSymbolicLink(const std::string& path) const override;
 
  private:
   size_t max_bytes_;

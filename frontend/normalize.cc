@@ -79,7 +79,10 @@ void Loader::ResolvePaths(Node& model, const std::string& base) {
       if (Node* dev = svc.Find("develop"); dev && dev->is_map()) {
         if (Node* watch = dev->Find("watch"); watch && watch->is_seq()) {
           for (Node& w : watch->items) {
-            if (Node* p = w.is_map() ? w.Find("path") : nullptr) abs_path(*p);
+            if (Node* p = w.is_map() ? w.Find("path") : nullptr) {
+              abs_path(*p);
+              if (p->is_string()) p->text = fs_.ResolveSymbolicLink(p->text);
+            }
           }
         }
       }
