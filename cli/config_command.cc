@@ -1,5 +1,6 @@
 #include "cli/config_command.h"
 
+#include <array>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -8,6 +9,8 @@
 #include <fmt/format.h>
 
 #include "frontend/file_system.h"
+#include "frontend/go_emit.h"
+#include "frontend/interpolation.h"
 #include "frontend/model_printer.h"
 
 namespace stackc::cli {
@@ -16,7 +19,7 @@ namespace {
 
 struct ConfigOptions {
   bool quiet = false;
-  std::string format = "yaml";
+  std::string format;  // "" = yaml, except for --variables, where it is a table
   bool services = false;
   bool volumes = false;
   bool networks = false;
@@ -24,6 +27,7 @@ struct ConfigOptions {
   bool profiles = false;
   bool images = false;
   bool environment = false;
+  bool variables = false;
   bool no_interpolate = false;
   bool no_normalize = false;
   bool no_path_resolution = false;
@@ -53,8 +57,44 @@ std::string EscapeDollars(const std::string& s) {
   return out;
 }
 
+std::string DoubleIndent(const std::string& in) {
+  std::string out;
+  bool line_start = true;
+  for (char c : in) {
+    if (line_start && c == ' ') {
+      out += "  ";
+      continue;
+    }
+    line_start = c == '\n';
+    out += c;
+  }
+  return out;
+}
+
+// encoding/json with SetEscapeHTML(false) and a 4-space indent, from MarshalIndent's 2-space, escaped text.
+std::string ReindentJson(const std::string& doubled) {
+  const std::string in = DoubleIndent(doubled);
+  std::string out;
+  for (size_t i = 0; i < in.size(); ++i) {
+    const char c = in[i];
+    if (c == '\\' && in.compare(i, 6, "\\u003c") == 0) {
+      out += '<';
+      i += 5;
+    } else if (c == '\\' && in.compare(i, 6, "\\u003e") == 0) {
+      out += '>';
+      i += 5;
+    } else if (c == '\\' && in.compare(i, 6, "\\u0026") == 0) {
+      out += '&';
+      i += 5;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 int Run(const GlobalOptions& global, const ConfigOptions& o) {
-  if (o.format != "yaml" && o.format != "json") {
+  if (!o.format.empty() && o.format != "yaml" && o.format != "json") {
     std::fprintf(stderr, "error: unsupported format \"%s\"\n", o.format.c_str());
     return 2;
   }
@@ -64,7 +104,8 @@ int Run(const GlobalOptions& global, const ConfigOptions& o) {
   req.normalize = !o.no_normalize;
   req.resolve_paths = !o.no_path_resolution;
   req.consistency = !o.no_consistency;
-  req.model_only = o.no_interpolate;
+  req.model_only = o.no_interpolate || o.variables;
+  if (o.variables) req.interpolate = false;
   // Listing commands load without folding env files, as Docker Compose does.
   const bool listing = o.services || o.volumes || o.networks || o.models;
   req.all_resources = global.all_resources;
@@ -132,6 +173,50 @@ int Run(const GlobalOptions& global, const ConfigOptions& o) {
     Print(out, o);
     return 0;
   }
+  if (o.variables) {
+    // template.ExtractVariables over the uninterpolated model, printed as docker compose prints the map of
+    // template.Variable: YAML with the field names lowercased, or its JSON encoder (4-space indent, no HTML
+    // escaping, two newlines).
+    frontend::Node vars = frontend::Node::Map();
+    for (const auto& [name, v] : frontend::ExtractVariables(project.model)) {
+      frontend::Node m = frontend::Node::Map();
+      const bool yaml = o.format == "yaml";  // JSON and the table use the Go field names
+      m.Set(yaml ? "name" : "Name", frontend::Node::String(v.name));
+      m.Set(yaml ? "defaultvalue" : "DefaultValue", frontend::Node::String(v.default_value));
+      m.Set(yaml ? "presencevalue" : "PresenceValue", frontend::Node::String(v.presence_value));
+      m.Set(yaml ? "required" : "Required", frontend::Node::Bool(v.required));
+      vars.entries.push_back(frontend::MapEntry{name, {}, std::move(m)});
+    }
+    if (o.format.empty()) {
+      // docker compose's table (text/tabwriter: minimum width 20, padding 3), in name order; compose
+      // prints the rows in Go map order.
+      std::vector<std::array<std::string, 4>> rows{
+          {"NAME", "REQUIRED", "DEFAULT VALUE", "ALTERNATE VALUE"}};
+      for (const frontend::MapEntry& e : vars.entries) {
+        rows.push_back({e.key, e.value.Find("Required")->text, e.value.Find("DefaultValue")->text,
+                        e.value.Find("PresenceValue")->text});
+      }
+      std::array<size_t, 3> width{20, 20, 20};
+      for (const auto& r : rows) {
+        for (size_t c = 0; c < 3; ++c) width[c] = std::max(width[c], r[c].size() + 3);
+      }
+      for (const auto& r : rows) {
+        for (size_t c = 0; c < 3; ++c) out += r[c] + std::string(width[c] - r[c].size(), ' ');
+        out += r[3] + "\n";
+      }
+    } else if (o.format == "yaml") {
+      std::stable_sort(vars.entries.begin(), vars.entries.end(),
+                       [](const frontend::MapEntry& a, const frontend::MapEntry& b) {
+                         return frontend::GoYamlKeyLess(a.key, b.key);
+                       });
+      // yaml.Marshal indents by 4; the tree is maps of scalars, so doubling the indentation is exact.
+      out = DoubleIndent(frontend::EmitGoYaml(vars));
+    } else {
+      out = ReindentJson(frontend::EmitGoJson(vars)) + "\n\n";
+    }
+    Print(out, o);
+    return 0;
+  }
   if (o.environment) {
     for (const auto& [k, v] : project.environment) out += k + "=" + v + "\n";
     Print(out, o);
@@ -142,7 +227,7 @@ int Run(const GlobalOptions& global, const ConfigOptions& o) {
     out = o.format == "json" ? printer.GenericJson(project.model)
                              : printer.GenericYaml(project.model);
   } else {
-    out = o.format == "json" ? printer.Json(project.model) : printer.Yaml(project.model);
+    out = o.format == "json" ? printer.Json(project.model) : printer.Yaml(project.model);  // "" = yaml
   }
   if (!o.no_interpolate) out = EscapeDollars(out);
   if (o.quiet) return 0;
@@ -166,6 +251,8 @@ void AddConfigCommand(CLI::App& app, const GlobalOptions& global, int* exit_code
   cmd->add_flag("--profiles", o->profiles, "Print the profile names, one per line");
   cmd->add_flag("--images", o->images, "Print the image names, one per line");
   cmd->add_flag("--environment", o->environment, "Print the interpolation environment");
+  cmd->add_flag("--variables", o->variables,
+                "Print the variables the model uses, with their defaults and whether they are required");
   cmd->add_flag("--no-interpolate", o->no_interpolate, "Do not interpolate environment variables");
   cmd->add_flag("--no-normalize", o->no_normalize, "Do not normalise the model");
   cmd->add_flag("--no-path-resolution", o->no_path_resolution, "Keep relative paths as written");

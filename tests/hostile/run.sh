@@ -3,7 +3,7 @@
 # (where the input has a location), within a watchdog timeout and a memory cap, and never with a crash.
 # Usage: run.sh PATH/TO/stackc
 set -uo pipefail
-stackc="$1"
+stackc="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 pass=0; fail=0
 

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# CLI outputs that the differential oracle does not cover, against goldens recorded from the real Docker
+# Compose v5.5.0 (scripts/build-reference.sh builds it; `docker-compose -f compose.yaml config --variables`).
+# Usage: run.sh PATH/TO/stackc
+set -uo pipefail
+stackc="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+pass=0; fail=0
+check() {
+  local name="$1" dir="$2" golden="$3"; shift 3
+  if diff -u "$golden" <(cd "$dir" && env -i PATH=/usr/bin:/bin HOME=/tmp "$stackc" "$@" 2>/dev/null); then
+    pass=$((pass + 1)); echo "ok   $name"
+  else
+    fail=$((fail + 1)); echo "FAIL $name"
+  fi
+}
+# compose prints the table rows in Go map order: the golden has them sorted, as stackc prints them.
+check variables-table "$here/variables" "$here/variables/expected.txt" config -f compose.yaml --variables
+check variables-yaml "$here/variables" "$here/variables/expected.yaml" config -f compose.yaml --variables --format yaml
+check variables-json "$here/variables" "$here/variables/expected.json" config -f compose.yaml --variables --format json
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
