@@ -1,5 +1,7 @@
 #include "cli/config_command.h"
 
+#include <openssl/sha.h>
+
 #include <array>
 #include <cstdio>
 #include <fstream>
@@ -28,6 +30,7 @@ struct ConfigOptions {
   bool images = false;
   bool environment = false;
   bool variables = false;
+  std::string hash;  // --hash: "*" or a comma-separated list of services
   bool no_interpolate = false;
   bool no_normalize = false;
   bool no_path_resolution = false;
@@ -55,6 +58,37 @@ std::string EscapeDollars(const std::string& s) {
     if (c == '$') out += '$';
   }
   return out;
+}
+
+// encoding/json's compact form of MarshalIndent's output: the white space outside strings removed.
+std::string CompactJson(const std::string& in) {
+  std::string out;
+  out.reserve(in.size());
+  bool in_string = false;
+  for (size_t i = 0; i < in.size(); ++i) {
+    const char c = in[i];
+    if (in_string) {
+      out += c;
+      if (c == '\\' && i + 1 < in.size()) {
+        out += in[++i];
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == ' ' || c == '\n') continue;
+    if (c == '"') in_string = true;
+    out += c;
+  }
+  return out;
+}
+
+std::string Sha256Hex(const std::string& data) {
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
+  std::string hex;
+  for (unsigned char b : digest) hex += fmt::format("{:02x}", b);
+  return hex;
 }
 
 std::string DoubleIndent(const std::string& in) {
@@ -217,6 +251,43 @@ int Run(const GlobalOptions& global, const ConfigOptions& o) {
     Print(out, o);
     return 0;
   }
+  if (!o.hash.empty()) {
+    // compose.ServiceHash: the SHA-256 of encoding/json's compact form of the service, without build,
+    // pull_policy, scale, deploy.replicas, depends_on and profiles.
+    if (!services || !services->is_map()) return 0;
+    std::vector<std::string> names;
+    if (o.hash == "*") {
+      for (const frontend::MapEntry& s : services->entries) names.push_back(s.key);
+    } else {
+      std::string_view list = o.hash;
+      while (!list.empty()) {
+        const size_t comma = list.find(',');
+        names.emplace_back(list.substr(0, comma));
+        list = comma == std::string_view::npos ? "" : list.substr(comma + 1);
+      }
+    }
+    std::sort(names.begin(), names.end());
+    frontend::ModelPrinter printer;
+    for (const std::string& name : names) {
+      const frontend::Node* svc = services->Find(name);
+      if (!svc) {
+        std::fprintf(stderr, "error: no such service: %s\n", name.c_str());
+        return 2;
+      }
+      frontend::Node copy = *svc;
+      for (const char* key : {"build", "pull_policy", "scale", "depends_on", "profiles"}) {
+        copy.Erase(key);
+      }
+      if (frontend::Node* deploy = copy.Find("deploy"); deploy && deploy->is_map()) {
+        deploy->Erase("replicas");
+      }
+      const std::string json = frontend::EmitGoJson(
+          printer.DecodeAs(copy, "ServiceConfig", frontend::OutputFormat::kJson));
+      out += name + " " + Sha256Hex(CompactJson(json)) + "\n";
+    }
+    Print(out, o);
+    return 0;
+  }
   if (o.environment) {
     for (const auto& [k, v] : project.environment) out += k + "=" + v + "\n";
     Print(out, o);
@@ -251,6 +322,7 @@ void AddConfigCommand(CLI::App& app, const GlobalOptions& global, int* exit_code
   cmd->add_flag("--profiles", o->profiles, "Print the profile names, one per line");
   cmd->add_flag("--images", o->images, "Print the image names, one per line");
   cmd->add_flag("--environment", o->environment, "Print the interpolation environment");
+  cmd->add_option("--hash", o->hash, "Print the configuration hash of these services (\"*\" for all)");
   cmd->add_flag("--variables", o->variables,
                 "Print the variables the model uses, with their defaults and whether they are required");
   cmd->add_flag("--no-interpolate", o->no_interpolate, "Do not interpolate environment variables");

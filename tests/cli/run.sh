@@ -18,5 +18,11 @@ check() {
 check variables-table "$here/variables" "$here/variables/expected.txt" config -f compose.yaml --variables
 check variables-yaml "$here/variables" "$here/variables/expected.yaml" config -f compose.yaml --variables --format yaml
 check variables-json "$here/variables" "$here/variables/expected.json" config -f compose.yaml --variables --format json
+# Configuration hashes (compose.ServiceHash), in service order (compose prints them in map order).
+check hash-three-tier "$here/../../examples/three-tier" "$here/hash/three-tier.txt" config --hash '*'
+if [ -d "$here/../../../shared/corpus/public/awesome-compose/nginx-flask-mysql" ]; then
+  check hash-selected "$here/../../../shared/corpus/public/awesome-compose/nginx-flask-mysql" \
+    "$here/hash/nginx-flask-mysql.txt" config --hash backend,db
+fi
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
