@@ -1,7 +1,5 @@
 #include "cli/config_command.h"
 
-#include <openssl/sha.h>
-
 #include <array>
 #include <cstdio>
 #include <fstream>
@@ -9,6 +7,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <openssl/sha.h>
 
 #include "frontend/file_system.h"
 #include "frontend/go_emit.h"
@@ -105,7 +104,8 @@ std::string DoubleIndent(const std::string& in) {
   return out;
 }
 
-// encoding/json with SetEscapeHTML(false) and a 4-space indent, from MarshalIndent's 2-space, escaped text.
+// encoding/json with SetEscapeHTML(false) and a 4-space indent, from MarshalIndent's 2-space,
+// escaped text.
 std::string ReindentJson(const std::string& doubled) {
   const std::string in = DoubleIndent(doubled);
   std::string out;
@@ -208,9 +208,9 @@ int Run(const GlobalOptions& global, const ConfigOptions& o) {
     return 0;
   }
   if (o.variables) {
-    // template.ExtractVariables over the uninterpolated model, printed as docker compose prints the map of
-    // template.Variable: YAML with the field names lowercased, or its JSON encoder (4-space indent, no HTML
-    // escaping, two newlines).
+    // template.ExtractVariables over the uninterpolated model, printed as docker compose prints the
+    // map of template.Variable: YAML with the field names lowercased, or its JSON encoder (4-space
+    // indent, no HTML escaping, two newlines).
     frontend::Node vars = frontend::Node::Map();
     for (const auto& [name, v] : frontend::ExtractVariables(project.model)) {
       frontend::Node m = frontend::Node::Map();
@@ -222,8 +222,8 @@ int Run(const GlobalOptions& global, const ConfigOptions& o) {
       vars.entries.push_back(frontend::MapEntry{name, {}, std::move(m)});
     }
     if (o.format.empty()) {
-      // docker compose's table (text/tabwriter: minimum width 20, padding 3), in name order; compose
-      // prints the rows in Go map order.
+      // docker compose's table (text/tabwriter: minimum width 20, padding 3), in name order;
+      // compose prints the rows in Go map order.
       std::vector<std::array<std::string, 4>> rows{
           {"NAME", "REQUIRED", "DEFAULT VALUE", "ALTERNATE VALUE"}};
       for (const frontend::MapEntry& e : vars.entries) {
@@ -243,7 +243,8 @@ int Run(const GlobalOptions& global, const ConfigOptions& o) {
                        [](const frontend::MapEntry& a, const frontend::MapEntry& b) {
                          return frontend::GoYamlKeyLess(a.key, b.key);
                        });
-      // yaml.Marshal indents by 4; the tree is maps of scalars, so doubling the indentation is exact.
+      // yaml.Marshal indents by 4; the tree is maps of scalars, so doubling the indentation is
+      // exact.
       out = DoubleIndent(frontend::EmitGoYaml(vars));
     } else {
       out = ReindentJson(frontend::EmitGoJson(vars)) + "\n\n";
@@ -252,8 +253,8 @@ int Run(const GlobalOptions& global, const ConfigOptions& o) {
     return 0;
   }
   if (!o.hash.empty()) {
-    // compose.ServiceHash: the SHA-256 of encoding/json's compact form of the service, without build,
-    // pull_policy, scale, deploy.replicas, depends_on and profiles.
+    // compose.ServiceHash: the SHA-256 of encoding/json's compact form of the service, without
+    // build, pull_policy, scale, deploy.replicas, depends_on and profiles.
     if (!services || !services->is_map()) return 0;
     std::vector<std::string> names;
     if (o.hash == "*") {
@@ -298,7 +299,8 @@ int Run(const GlobalOptions& global, const ConfigOptions& o) {
     out = o.format == "json" ? printer.GenericJson(project.model)
                              : printer.GenericYaml(project.model);
   } else {
-    out = o.format == "json" ? printer.Json(project.model) : printer.Yaml(project.model);  // "" = yaml
+    out = o.format == "json" ? printer.Json(project.model)
+                             : printer.Yaml(project.model);  // "" = yaml
   }
   if (!o.no_interpolate) out = EscapeDollars(out);
   if (o.quiet) return 0;
@@ -322,9 +324,11 @@ void AddConfigCommand(CLI::App& app, const GlobalOptions& global, int* exit_code
   cmd->add_flag("--profiles", o->profiles, "Print the profile names, one per line");
   cmd->add_flag("--images", o->images, "Print the image names, one per line");
   cmd->add_flag("--environment", o->environment, "Print the interpolation environment");
-  cmd->add_option("--hash", o->hash, "Print the configuration hash of these services (\"*\" for all)");
-  cmd->add_flag("--variables", o->variables,
-                "Print the variables the model uses, with their defaults and whether they are required");
+  cmd->add_option("--hash", o->hash,
+                  "Print the configuration hash of these services (\"*\" for all)");
+  cmd->add_flag(
+      "--variables", o->variables,
+      "Print the variables the model uses, with their defaults and whether they are required");
   cmd->add_flag("--no-interpolate", o->no_interpolate, "Do not interpolate environment variables");
   cmd->add_flag("--no-normalize", o->no_normalize, "Do not normalise the model");
   cmd->add_flag("--no-path-resolution", o->no_path_resolution, "Keep relative paths as written");

@@ -26,8 +26,8 @@ class FileSystem {
   virtual bool IsFile(const std::string& path) const = 0;
   virtual bool IsDir(const std::string& path) const = 0;
   virtual std::string Cwd() const = 0;
-  // compose-go's utils.ResolveSymbolicLink: the first component of `path` that is a symbolic link is
-  // replaced by its resolved target. The default has no links.
+  // compose-go's utils.ResolveSymbolicLink: the first component of `path` that is a symbolic link
+  // is replaced by its resolved target. The default has no links.
   virtual std::string ResolveSymbolicLink(const std::string& path) const { return path; }
 };
 
