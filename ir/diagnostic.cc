@@ -63,13 +63,14 @@ std::string RenderText(const SourceManager& sm, const Diagnostic& d, bool color)
   out += '\n';
   out += Frame(sm, d.span);
   for (const Note& n : d.notes) {
-    if (n.span.valid()) {
+    if (n.span == d.span || !n.span.valid()) {
+      // A note about the same place reads as a line under the frame.
+      out += fmt::format("      = note: {}\n", n.message);
+    } else {
       const LineCol lc = sm.Position(n.span);
       out +=
           fmt::format("{}:{}:{}: note: {}\n", sm.path(n.span.file), lc.line, lc.column, n.message);
       out += Frame(sm, n.span);
-    } else {
-      out += fmt::format("note: {}\n", n.message);
     }
   }
   return out;

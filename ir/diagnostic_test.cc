@@ -17,6 +17,19 @@ TEST(DiagnosticTest, RendersLocationFrameAndCaret) {
             "      |            ^^^^^\n");
 }
 
+TEST(DiagnosticTest, NotesOnTheSameSpanFollowTheFrame) {
+  SourceManager sm;
+  FileId f = sm.Add("c.yaml", "services:\n  web:\n    imgae: x\n");
+  DiagnosticSink sink;
+  Diagnostic& d = sink.Error("LOAD020", Span{f, 21, 26}, "unknown key 'imgae'");
+  d.notes.push_back(Note{Span{f, 21, 26}, "did you mean 'image'"});
+  EXPECT_EQ(RenderText(sm, sink.diagnostics()[0], false),
+            "c.yaml:3:5: error: unknown key 'imgae' [LOAD020]\n"
+            "    3 |     imgae: x\n"
+            "      |     ^^^^^\n"
+            "      = note: did you mean 'image'\n");
+}
+
 TEST(DiagnosticTest, WarningsAreNotErrors) {
   DiagnosticSink sink;
   sink.Warning("W", Span{}, "careful");
