@@ -318,7 +318,12 @@ class Canonicalizer {
       Node d = Node::Map(i.span);
       d.Set("condition", Node::String("service_started", i.span));
       d.Set("required", Node::Bool(true, i.span));
-      m.Set(i.GoString(), std::move(d));
+      const std::string key = i.GoString();
+      if (MapEntry* e = m.FindEntry(key)) {
+        e->value = std::move(d);
+      } else {
+        m.entries.push_back(MapEntry{key, i.span, std::move(d)});
+      }
     }
     v = std::move(m);
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -283,33 +284,45 @@ bool CheckConsistency(const Node& model, const Node& disabled, ir::DiagnosticSin
       }
     }
   }
-  // Dependency cycles (depth-first, in service order).
-  std::map<std::string, int> state;
-  std::vector<std::string> stack;
-  std::function<bool(const std::string&)> visit = [&](const std::string& name) -> bool {
-    state[name] = 1;
-    stack.push_back(name);
-    const Node* svc = services->Find(name);
-    const Node* deps = svc && svc->is_map() ? svc->Find("depends_on") : nullptr;
-    if (deps && deps->is_map()) {
+  // Dependency cycles: compose-go's graph.CheckCycle walks services and their dependencies in name
+  // order and reports the first cycle it meets. Iterative, so a long chain cannot exhaust the
+  // stack; services already explored without a cycle are not walked again.
+  {
+    std::map<std::string, std::vector<const MapEntry*>> children;
+    for (const MapEntry& s : services->entries) {
+      auto& list = children[s.key];
+      const Node* deps = s.value.is_map() ? s.value.Find("depends_on") : nullptr;
+      if (!deps || !deps->is_map()) continue;
       for (const MapEntry& d : deps->entries) {
-        if (!services->FindEntry(d.key)) continue;
-        if (state[d.key] == 1) {
-          auto it = std::find(stack.begin(), stack.end(), d.key);
-          std::string path;
-          for (; it != stack.end(); ++it) path += *it + " -> ";
-          Fail(sink, d.key_span, fmt::format("dependency cycle detected: {}{}", path, d.key));
-          return false;
+        if (services->FindEntry(d.key)) list.push_back(&d);
+      }
+      std::sort(list.begin(), list.end(),
+                [](const MapEntry* a, const MapEntry* b) { return a->key < b->key; });
+    }
+    std::set<std::string> done;
+    for (const auto& [root, unused] : children) {
+      if (done.count(root)) continue;
+      std::vector<std::pair<std::string, size_t>> stack{{root, 0}};
+      while (!stack.empty()) {
+        auto& [name, next] = stack.back();
+        const auto& deps = children[name];
+        if (next == deps.size()) {
+          done.insert(name);
+          stack.pop_back();
+          continue;
         }
-        if (state[d.key] == 0 && !visit(d.key)) return false;
+        const MapEntry* d = deps[next++];
+        auto on_path = std::find_if(stack.begin(), stack.end(),
+                                    [&](const auto& frame) { return frame.first == d->key; });
+        if (on_path != stack.end()) {
+          std::string path;
+          for (; on_path != stack.end(); ++on_path) path += on_path->first + " -> ";
+          return Fail(sink, d->key_span,
+                      fmt::format("dependency cycle detected: {}{}", path, d->key));
+        }
+        if (!done.count(d->key)) stack.emplace_back(d->key, 0);
       }
     }
-    stack.pop_back();
-    state[name] = 2;
-    return true;
-  };
-  for (const MapEntry& s : services->entries) {
-    if (state[s.key] == 0 && !visit(s.key)) return false;
   }
   // config: container names are unique.
   std::map<std::string, std::string> names;

@@ -11,6 +11,9 @@
 
 namespace stackc::frontend::loader_internal {
 
+// Longest extends chain followed (each link is a level of recursion).
+constexpr size_t kMaxExtendsDepth = 256;
+
 bool Loader::ApplyInclude(Scope& scope, std::vector<std::string>& included, Node& doc,
                           const ResetPaths& resets) {
   MapEntry* include = doc.FindEntry("include");
@@ -106,14 +109,24 @@ bool Loader::ApplyInclude(Scope& scope, std::vector<std::string>& included, Node
       }
       for (auto& [k, v] : from_files) child.env.emplace(k, v);
     }
-    std::vector<File> files;
-    for (const std::string& abs : abs_paths) {
-      File f;
-      if (!ReadFile(abs, &f)) return false;
-      files.push_back(f);
-    }
+    // compose-go caches included models by (paths, directory, environment): a project included
+    // twice (a diamond) is loaded once.
+    std::string cache_key = rel_working_dir + '\n' + project_dir;
+    for (const std::string& p : abs_paths) cache_key += '\n' + p;
+    for (const auto& [k, v] : child.env) cache_key += '\n' + k + '=' + v;
     Node imported = Node::Map();
-    if (!LoadYamlModel(files, child, included, &imported)) return false;
+    if (auto hit = include_cache_.find(cache_key); hit != include_cache_.end()) {
+      imported = hit->second;
+    } else {
+      std::vector<File> files;
+      for (const std::string& abs : abs_paths) {
+        File f;
+        if (!ReadFile(abs, &f)) return false;
+        files.push_back(f);
+      }
+      if (!LoadYamlModel(files, child, included, &imported)) return false;
+      include_cache_.emplace(std::move(cache_key), imported);
+    }
     // importResources: a name defined here too is merged, the local definition over the imported
     // one.
     for (const char* key : {"services", "volumes", "networks", "secrets", "configs", "models"}) {
@@ -199,8 +212,6 @@ bool Loader::ExtendService(const std::string& name, Node& services, const std::s
   Scope file_scope;
   if (!ref_file.empty()) {
     const std::string abs = AbsPath(ref_file, scope.working_dir);
-    File f;
-    if (!ReadFile(abs, &f)) return false;
     file_scope.working_dir = DirName(abs);
     file_scope.env = scope.env;
     file_scope.resolve_paths = false;
@@ -208,13 +219,24 @@ bool Loader::ExtendService(const std::string& name, Node& services, const std::s
     file_scope.skip_extends = true;
     file_scope.skip_validation = true;
     file_scope.skip_defaults = true;
+    // compose-go caches the services of an extended file per load: each file is read and parsed
+    // once.
+    const std::string cache_key = abs + '\n' + file_scope.working_dir;
     Node source = Node::Map();
-    std::vector<std::string> none;
-    Scope* saved = scope_;
-    scope_ = &file_scope;
-    const bool ok = LoadYamlFile(f, file_scope, none, source);
-    scope_ = saved;
-    if (!ok) return false;
+    if (auto hit = extends_cache_.find(cache_key); hit != extends_cache_.end()) {
+      source = hit->second;
+    } else {
+      File f;
+      if (!ReadFile(abs, &f)) return false;
+      std::vector<std::string> none;
+      Scope* saved = scope_;
+      scope_ = &file_scope;
+      const bool ok = LoadYamlFile(f, file_scope, none, source);
+      scope_ = saved;
+      if (!ok) return false;
+      ResolvePaths(source, file_scope.working_dir);
+      extends_cache_.emplace(cache_key, source);
+    }
     Node* s = source.Find("services");
     if (!s) {
       Error(extends_span,
@@ -227,7 +249,6 @@ bool Loader::ExtendService(const std::string& name, Node& services, const std::s
           fmt::format("cannot extend service \"{}\" in {}: services must be a mapping", name, abs));
       return false;
     }
-    ResolvePaths(source, file_scope.working_dir);
     if (!s->Find(ref)) {
       Error(extends_span,
             fmt::format("cannot extend service \"{}\" in {}: service \"{}\" not found in {}", name,
@@ -255,6 +276,11 @@ bool Loader::ExtendService(const std::string& name, Node& services, const std::s
     return false;
   }
   tracker.push_back(self);
+  if (tracker.size() > kMaxExtendsDepth) {
+    Error(extends_span, fmt::format("service \"{}\" extends a chain of more than {} services",
+                                    tracker[0].service, kMaxExtendsDepth));
+    return false;
+  }
   if (!ExtendService(ref, *lookup_services, base_filename, *base_scope, tracker, resets,
                      extends_span)) {
     return false;

@@ -71,7 +71,8 @@ bool Loader::LoadYamlModel(const std::vector<File>& files, Scope& scope,
   scope_ = &scope;
   bool ok = true;
   for (const File& f : files) {
-    if (!LoadYamlFile(f, scope, included, *model)) {
+    std::vector<std::string> chain = included;  // each file starts from its caller's include chain
+    if (!LoadYamlFile(f, scope, chain, *model)) {
       ok = false;
       break;
     }

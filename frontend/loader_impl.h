@@ -7,6 +7,7 @@
 // loader.h.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -123,6 +124,9 @@ class Loader {
   Node disabled_ = Node::Map();
   Scope* scope_ = nullptr;                   // the active scope; its env is what Lookup sees
   std::unique_ptr<SchemaValidator> schema_;  // compiled on first use
+  std::map<std::string, Node>
+      include_cache_;  // included models by (paths, directories, environment)
+  std::map<std::string, Node> extends_cache_;  // extended files' models by (path, directory)
 };
 
 }  // namespace stackc::frontend::loader_internal

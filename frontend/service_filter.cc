@@ -68,9 +68,14 @@ bool Loader::SelectServices(Node& model) {
   Node* services = model.Find("services");
   if (!services || !services->is_map()) return true;
   std::set<std::string> selected;
-  std::function<bool(const std::string&, const Node*)> add = [&](const std::string& name,
-                                                                 const Node* dependency) -> bool {
-    if (selected.count(name)) return true;
+  // Worklist (not recursion): a long depends_on chain cannot exhaust the stack.
+  std::vector<std::pair<std::string, const Node*>> work;
+  for (auto it = req_.services.rbegin(); it != req_.services.rend(); ++it)
+    work.emplace_back(*it, nullptr);
+  while (!work.empty()) {
+    auto [name, dependency] = work.back();
+    work.pop_back();
+    if (selected.count(name)) continue;
     const Node* svc = services->Find(name);
     if (!svc) {
       const Node* required =
@@ -79,19 +84,15 @@ bool Loader::SelectServices(Node& model) {
         Error(fmt::format("no such service: {}", name));
         return false;
       }
-      return true;
+      continue;
     }
     selected.insert(name);
     if (const Node* deps = svc->is_map() ? svc->Find("depends_on") : nullptr;
         deps && deps->is_map()) {
-      for (const MapEntry& d : deps->entries) {
-        if (!add(d.key, &d.value)) return false;
+      for (auto d = deps->entries.rbegin(); d != deps->entries.rend(); ++d) {
+        work.emplace_back(d->key, &d->value);
       }
     }
-    return true;
-  };
-  for (const std::string& name : req_.services) {
-    if (!add(name, nullptr)) return false;
   }
   std::vector<MapEntry> kept;
   for (MapEntry& s : services->entries) {

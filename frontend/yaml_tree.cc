@@ -396,6 +396,8 @@ struct Frame {
   Node key;
   std::vector<Node> merges;
   std::vector<ir::Span> merge_spans;
+  // Key -> index into node.entries, kept once a mapping is large, so duplicate checks stay linear.
+  std::unordered_map<std::string, size_t> index;
 };
 
 class TreeBuilder {
@@ -561,14 +563,29 @@ void TreeBuilder::Attach(Node node, const std::string& anchor) {
                                        path.empty() ? "at top level" : "in " + path, shown));
     return;
   }
-  for (const MapEntry& e : parent.node.entries) {
-    if (e.key == key.text) {
-      const ir::LineCol first = sm_.Position(e.key_span);
-      ConstructError(key.span, fmt::format("line {}: mapping key \"{}\" already defined at line {}",
-                                           sm_.Position(key.span).line, key.text, first.line));
-      return;
+  constexpr size_t kIndexFrom = 16;
+  if (parent.node.entries.size() >= kIndexFrom && parent.index.empty()) {
+    for (size_t i = 0; i < parent.node.entries.size(); ++i) {
+      parent.index.emplace(parent.node.entries[i].key, i);
     }
   }
+  const MapEntry* duplicate = nullptr;
+  if (!parent.index.empty()) {
+    if (auto it = parent.index.find(key.text); it != parent.index.end()) {
+      duplicate = &parent.node.entries[it->second];
+    }
+  } else {
+    for (const MapEntry& e : parent.node.entries) {
+      if (e.key == key.text) duplicate = &e;
+    }
+  }
+  if (duplicate) {
+    const ir::LineCol first = sm_.Position(duplicate->key_span);
+    ConstructError(key.span, fmt::format("line {}: mapping key \"{}\" already defined at line {}",
+                                         sm_.Position(key.span).line, key.text, first.line));
+    return;
+  }
+  if (!parent.index.empty()) parent.index.emplace(key.text, parent.node.entries.size());
   parent.node.entries.push_back(MapEntry{std::move(key.text), key.span, std::move(node)});
 }
 
