@@ -39,13 +39,23 @@ struct ConfigOptions {
   std::vector<std::string> service_args;
 };
 
-void Print(const std::string& text, const ConfigOptions& o) {
+// Writes the output to -o FILE or standard output; false (after a message) when that fails.
+bool Print(const std::string& text, const ConfigOptions& o) {
   if (!o.output.empty()) {
     std::ofstream out(o.output, std::ios::binary);
     out << text;
-    return;
+    out.close();
+    if (!out) {
+      std::fprintf(stderr, "error: open %s: cannot write the file\n", o.output.c_str());
+      return false;
+    }
+    return true;
   }
-  std::fwrite(text.data(), 1, text.size(), stdout);
+  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0) {
+    std::fprintf(stderr, "error: cannot write to standard output\n");
+    return false;
+  }
+  return true;
 }
 
 // Docker Compose doubles every '$' of the printed project so that it loads back identically.
@@ -111,17 +121,21 @@ std::string ReindentJson(const std::string& doubled) {
   std::string out;
   for (size_t i = 0; i < in.size(); ++i) {
     const char c = in[i];
-    if (c == '\\' && in.compare(i, 6, "\\u003c") == 0) {
+    if (c != '\\') {
+      out += c;
+    } else if (in.compare(i, 6, "\\u003c") == 0) {
       out += '<';
       i += 5;
-    } else if (c == '\\' && in.compare(i, 6, "\\u003e") == 0) {
+    } else if (in.compare(i, 6, "\\u003e") == 0) {
       out += '>';
       i += 5;
-    } else if (c == '\\' && in.compare(i, 6, "\\u0026") == 0) {
+    } else if (in.compare(i, 6, "\\u0026") == 0) {
       out += '&';
       i += 5;
     } else {
+      // Any other escape (\\, \", \n...) is copied whole, so its second character is never re-read.
       out += c;
+      if (i + 1 < in.size()) out += in[++i];
     }
   }
   return out;
@@ -163,8 +177,7 @@ int Run(const GlobalOptions& global, const ConfigOptions& o) {
         if (image && !image->GoString().empty()) out += image->GoString() + "\n";
       }
     }
-    Print(out, o);
-    return 0;
+    return Print(out, o) ? 0 : 2;
   }
   if (o.services || o.volumes || o.networks) {
     const char* key = o.services ? "services" : o.volumes ? "volumes" : "networks";
@@ -175,8 +188,7 @@ int Run(const GlobalOptions& global, const ConfigOptions& o) {
     }
     std::sort(names.begin(), names.end());
     for (const std::string& n : names) out += n + "\n";
-    Print(out, o);
-    return 0;
+    return Print(out, o) ? 0 : 2;
   }
   if (o.profiles) {
     std::set<std::string> set;
@@ -190,8 +202,7 @@ int Run(const GlobalOptions& global, const ConfigOptions& o) {
       }
     }
     for (const std::string& p : set) out += p + "\n";
-    Print(out, o);
-    return 0;
+    return Print(out, o) ? 0 : 2;
   }
   if (o.images) {
     if (services && services->is_map()) {
@@ -204,8 +215,7 @@ int Run(const GlobalOptions& global, const ConfigOptions& o) {
         }
       }
     }
-    Print(out, o);
-    return 0;
+    return Print(out, o) ? 0 : 2;
   }
   if (o.variables) {
     // template.ExtractVariables over the uninterpolated model, printed as docker compose prints the
@@ -249,8 +259,7 @@ int Run(const GlobalOptions& global, const ConfigOptions& o) {
     } else {
       out = ReindentJson(frontend::EmitGoJson(vars)) + "\n\n";
     }
-    Print(out, o);
-    return 0;
+    return Print(out, o) ? 0 : 2;
   }
   if (!o.hash.empty()) {
     // compose.ServiceHash: the SHA-256 of encoding/json's compact form of the service, without
@@ -286,13 +295,11 @@ int Run(const GlobalOptions& global, const ConfigOptions& o) {
           printer.DecodeAs(copy, "ServiceConfig", frontend::OutputFormat::kJson));
       out += name + " " + Sha256Hex(CompactJson(json)) + "\n";
     }
-    Print(out, o);
-    return 0;
+    return Print(out, o) ? 0 : 2;
   }
   if (o.environment) {
     for (const auto& [k, v] : project.environment) out += k + "=" + v + "\n";
-    Print(out, o);
-    return 0;
+    return Print(out, o) ? 0 : 2;
   }
   frontend::ModelPrinter printer;
   if (o.no_interpolate) {
@@ -304,8 +311,7 @@ int Run(const GlobalOptions& global, const ConfigOptions& o) {
   }
   if (!o.no_interpolate) out = EscapeDollars(out);
   if (o.quiet) return 0;
-  Print(out, o);
-  return 0;
+  return Print(out, o) ? 0 : 2;
 }
 
 }  // namespace

@@ -5,7 +5,7 @@
 // Example:
 //   GlobalOptions g;
 //   AddGlobalOptions(app, &g);
-//   frontend::LoadRequest req = g.ToRequest();
+//   frontend::LoadRequest req = ToRequest(g);
 #pragma once
 
 #include <string>

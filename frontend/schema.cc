@@ -779,7 +779,7 @@ size_t MostSpecific(const std::vector<Leaf>& leaves) {
   return best;
 }
 
-constexpr int kMaxDepth = 4000;
+constexpr int kMaxDepth = 1500;  // below what an ASan build's 8 MB stack holds
 
 struct PathElem {
   std::string_view key;

@@ -89,7 +89,7 @@ struct YamlOptions {
   // billion-laughs guard).
   size_t max_alias_nodes = 1'000'000;
   // Deepest nesting of collections accepted.
-  size_t max_depth = 1000;
+  size_t max_depth = 256;
 };
 
 // Parses every document of file `file`. Errors go to `sink` with their location; the result then

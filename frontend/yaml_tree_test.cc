@@ -159,7 +159,7 @@ TEST(YamlTreeTest, DeepNestingIsStopped) {
   std::string text(10000, '[');
   text += std::string(10000, ']');
   auto p = Parse(text);
-  EXPECT_EQ(FirstError(*p), "go-yaml load error in parser at L1.C1001: exceeded max depth of 1000");
+  EXPECT_EQ(FirstError(*p), "go-yaml load error in parser at L1.C257: exceeded max depth of 256");
 }
 
 TEST(YamlTreeTest, SeveralDocuments) {

@@ -34,7 +34,10 @@ fi
 # Go test oracles (compose-go v2.14.0): fetch modules into the module cache once.
 export PATH="/usr/local/go/bin:$PATH"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-if [ -f "$root/tests/oracle/go.mod" ] && command -v go >/dev/null; then
-  (cd "$root/tests/oracle" && go mod download)
+# Go is part of this machine kind (/usr/local/go); the build embeds compose-go's schema from its module cache.
+if ! command -v go >/dev/null; then
+  echo "bootstrap: Go is missing: install Go 1.25 or newer in /usr/local/go (the build and the test oracles need it)" >&2
+  exit 1
 fi
+(cd "$root/tests/oracle" && go mod download)
 echo "bootstrap: ok"

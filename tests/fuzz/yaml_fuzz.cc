@@ -29,9 +29,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ir::DiagnosticSink sink;
   frontend::LoadedProject project;
   if (frontend::LoadProject(req, fs, {{"HOME", "/home"}}, sm, sink, &project)) {
-    static const frontend::ModelPrinter* printer = new frontend::ModelPrinter();
-    (void)printer->Yaml(project.model);
-    (void)printer->Json(project.model);
+    const frontend::ModelPrinter printer;
+    (void)printer.Yaml(project.model);
+    (void)printer.Json(project.model);
   }
   return 0;
 }
