@@ -94,7 +94,13 @@ bool Loader::LoadYamlModel(const std::vector<File>& files, Scope& scope,
 bool Loader::LoadYamlFile(const File& file, Scope& scope, std::vector<std::string>& included,
                           Node& model) {
   YamlOptions yopts;
-  std::vector<Node> docs = ParseYaml(sm_, file.id, sink_, yopts);
+  std::vector<Node> docs;
+  if (auto it = parsed_.find(file.id); it != parsed_.end()) {
+    docs = std::move(it->second);
+    parsed_.erase(it);
+  } else {
+    docs = ParseYaml(sm_, file.id, sink_, yopts);
+  }
   if (sink_.has_errors()) return false;
   for (Node& doc : docs) {
     if (doc.is_null()) continue;  // an empty document

@@ -126,7 +126,8 @@ class Loader {
   std::unique_ptr<SchemaValidator> schema_;  // compiled on first use
   std::map<std::string, Node>
       include_cache_;  // included models by (paths, directories, environment)
-  std::map<std::string, Node> extends_cache_;  // extended files' models by (path, directory)
+  std::map<std::string, Node> extends_cache_;       // extended files' models by (path, directory)
+  std::map<ir::FileId, std::vector<Node>> parsed_;  // documents parsed while looking for `name:`
 };
 
 }  // namespace stackc::frontend::loader_internal

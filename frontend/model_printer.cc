@@ -239,6 +239,15 @@ struct ModelPrinter::Impl {
   std::unordered_map<std::string_view, std::string_view> struct_flags;
   std::unordered_map<std::string_view, const NamedRow*> named;
   mutable std::unordered_map<std::string, std::unique_ptr<GoType>> types;
+  // The parsed type of each row of kFields, resolved on first use (decoding asks for it per field
+  // per value).
+  mutable std::vector<const GoType*> field_types = std::vector<const GoType*>(std::size(kFields));
+
+  const GoType* FieldType(const FieldRow* f) const {
+    const GoType*& t = field_types[static_cast<size_t>(f - kFields)];
+    if (t == nullptr) t = Type(f->type);
+    return t;
+  }
 
   Impl() {
     for (const FieldRow& f : kFields) fields[f.owner].push_back(&f);
@@ -679,7 +688,7 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeStruct(const Node& v, std::str
          v.Find("environment") && !v.Find("environment")->text.empty())) {
       value = nullptr;
     }
-    const GoType* ft = Type(field->type);
+    const GoType* ft = FieldType(field);
     Out fo;
     if (value) {
       fo = Decode(*value, ft, f);

@@ -213,12 +213,16 @@ bool Loader::ProjectName() {
   std::string from_files;
   for (const File& f : files_) {
     ir::DiagnosticSink quiet;
-    for (const Node& doc : ParseYaml(sm_, f.id, quiet, YamlOptions{})) {
+    std::vector<Node> docs = ParseYaml(sm_, f.id, quiet, YamlOptions{});
+    for (const Node& doc : docs) {
       if (!doc.is_map()) continue;
       if (const Node* n = doc.Find("name"); n && n->is_scalar() && !n->is_null()) {
         if (!n->GoString().empty()) from_files = n->GoString();
       }
     }
+    // Kept for the load, so each file is parsed once (a file that failed is parsed again there, to
+    // report).
+    if (!quiet.has_errors()) parsed_[f.id] = std::move(docs);
   }
   if (req_.interpolate && !from_files.empty()) {
     Node holder = Node::Map();
