@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "frontend/merge.h"
 #include "frontend/port_spec.h"
 #include "frontend/volume_spec.h"
 
@@ -65,24 +66,6 @@ bool ShortVolume(const std::string& spec, ir::Span span, Node* out, std::string*
   return true;
 }
 
-std::string TypeName(const Node& n) {
-  if (n.is_map()) return "map[string]interface {}";
-  if (n.is_seq()) return "[]interface {}";
-  switch (n.type) {
-    case ScalarType::kNull:
-      return "<nil>";
-    case ScalarType::kBool:
-      return "bool";
-    case ScalarType::kInt:
-      return "int";
-    case ScalarType::kFloat:
-      return "float64";
-    case ScalarType::kString:
-      return "string";
-  }
-  return "string";
-}
-
 class Canonicalizer {
  public:
   Canonicalizer(bool ignore, ir::DiagnosticSink& sink) : ignore_(ignore), sink_(sink) {}
@@ -139,18 +122,18 @@ class Canonicalizer {
       n = std::move(m);
       return;
     }
-    Error(n, fmt::format("{}: unsupported type {}", path, TypeName(n)));
+    Error(n, fmt::format("{}: unsupported type {}", path, GoTypeName(n)));
   }
 
   void Ulimits(Node& n, const std::string& path) {
     if (n.is_map() || n.type == ScalarType::kInt) return;
-    Error(n, fmt::format("{}: invalid type {} for external", path, TypeName(n)));
+    Error(n, fmt::format("{}: invalid type {} for external", path, GoTypeName(n)));
   }
 
   void KeyValue(Node& n, const std::string& path) {
     if (n.is_map()) return;
     if (!n.is_seq()) {
-      Error(n, fmt::format("{}: invalid type {}", path, TypeName(n)));
+      Error(n, fmt::format("{}: invalid type {}", path, GoTypeName(n)));
       return;
     }
     Node m = Node::Map(n.span);
@@ -210,7 +193,7 @@ class Canonicalizer {
           m.Set("service", std::move(v));
           v = std::move(m);
         } else if (!v.is_map()) {
-          Error(v, fmt::format("{}: invalid type {} for extends", p, TypeName(v)));
+          Error(v, fmt::format("{}: invalid type {} for extends", p, GoTypeName(v)));
         }
       } else if (e.key == "gpus") {
         if (v.is_string()) {
@@ -252,7 +235,7 @@ class Canonicalizer {
       return;
     }
     if (!v.is_map()) {
-      Error(v, fmt::format("{}: invalid type {} for build", p, TypeName(v)));
+      Error(v, fmt::format("{}: invalid type {} for build", p, GoTypeName(v)));
       return;
     }
     for (MapEntry& b : v.entries) {
@@ -274,13 +257,13 @@ class Canonicalizer {
   void Ssh(Node& v, const std::string& p) {
     if (v.is_map()) return;
     if (!v.is_seq()) {
-      Error(v, fmt::format("{}: invalid type {} for ssh", p, TypeName(v)));
+      Error(v, fmt::format("{}: invalid type {} for ssh", p, GoTypeName(v)));
       return;
     }
     Node m = Node::Map(v.span);
     for (Node& i : v.items) {
       if (!i.is_string()) {
-        Error(i, fmt::format("invalid ssh key type {}", TypeName(i)));
+        Error(i, fmt::format("invalid ssh key type {}", GoTypeName(i)));
         return;
       }
       const size_t eq = i.text.find('=');
@@ -310,7 +293,7 @@ class Canonicalizer {
       return;
     }
     if (!v.is_seq()) {
-      Error(v, fmt::format("{}: invalid type {} for depend_on", p, TypeName(v)));
+      Error(v, fmt::format("{}: invalid type {} for depend_on", p, GoTypeName(v)));
       return;
     }
     Node m = Node::Map(v.span);
@@ -347,7 +330,7 @@ class Canonicalizer {
       seq.items.push_back(std::move(v));
       v = std::move(seq);
     } else if (!v.is_seq()) {
-      Error(v, fmt::format("{}: invalid type {} for env_file", p, TypeName(v)));
+      Error(v, fmt::format("{}: invalid type {} for env_file", p, GoTypeName(v)));
       return;
     }
     for (Node& e : v.items) value(e);
@@ -356,7 +339,7 @@ class Canonicalizer {
   void VolumeMount(Node& v, const std::string& p) {
     if (v.is_map()) return;
     if (!v.is_string()) {
-      Error(v, fmt::format("{}: invalid type {} for service volume mount", p, TypeName(v)));
+      Error(v, fmt::format("{}: invalid type {} for service volume mount", p, GoTypeName(v)));
       return;
     }
     Node out;
@@ -372,7 +355,7 @@ class Canonicalizer {
   void Device(Node& v, const std::string& p) {
     if (v.is_map()) return;
     if (!v.is_string()) {
-      Error(v, fmt::format("{}: invalid type {} for service volume mount", p, TypeName(v)));
+      Error(v, fmt::format("{}: invalid type {} for service volume mount", p, GoTypeName(v)));
       return;
     }
     std::vector<std::string> parts;
@@ -406,7 +389,7 @@ class Canonicalizer {
 
   void Ports(Node& v, const std::string& p) {
     if (!v.is_seq()) {
-      Error(v, fmt::format("{}: invalid type {} for port", p, TypeName(v)));
+      Error(v, fmt::format("{}: invalid type {} for port", p, GoTypeName(v)));
       return;
     }
     std::vector<Node> out;
@@ -416,7 +399,7 @@ class Canonicalizer {
         continue;
       }
       if (e.type != ScalarType::kInt && e.type != ScalarType::kString) {
-        Error(e, fmt::format("{}: invalid type {} for port", p, TypeName(e)));
+        Error(e, fmt::format("{}: invalid type {} for port", p, GoTypeName(e)));
         return;
       }
       std::string error;

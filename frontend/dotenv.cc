@@ -4,44 +4,12 @@
 
 #include <fmt/format.h>
 
+#include "frontend/utf8.h"
+
 namespace stackc::frontend {
 namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
-// Decodes the rune at s[i] as Go's `range` does: invalid UTF-8 is U+FFFD of width 1.
-char32_t DecodeRune(std::string_view s, size_t i, size_t* width) {
-  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
-  const unsigned char c = b(0);
-  *width = 1;
-  if (c < 0x80) return c;
-  const size_t left = s.size() - i;
-  const auto cont = [&](size_t k, unsigned char lo, unsigned char hi) {
-    return k < left && b(k) >= lo && b(k) <= hi;
-  };
-  if (c >= 0xC2 && c <= 0xDF && cont(1, 0x80, 0xBF)) {
-    *width = 2;
-    return (char32_t{c} & 0x1F) << 6 | (b(1) & 0x3F);
-  }
-  if (c >= 0xE0 && c <= 0xEF) {
-    const unsigned char lo = c == 0xE0 ? 0xA0 : 0x80;
-    const unsigned char hi = c == 0xED ? 0x9F : 0xBF;
-    if (cont(1, lo, hi) && cont(2, 0x80, 0xBF)) {
-      *width = 3;
-      return (char32_t{c} & 0x0F) << 12 | (char32_t{b(1)} & 0x3F) << 6 | (b(2) & 0x3F);
-    }
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    const unsigned char lo = c == 0xF0 ? 0x90 : 0x80;
-    const unsigned char hi = c == 0xF4 ? 0x8F : 0xBF;
-    if (cont(1, lo, hi) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF)) {
-      *width = 4;
-      return (char32_t{c} & 0x07) << 18 | (char32_t{b(1)} & 0x3F) << 12 |
-             (char32_t{b(2)} & 0x3F) << 6 | (b(3) & 0x3F);
-    }
-  }
-  return 0xFFFD;
-}
 
 std::string EncodeRune(char32_t r) {
   std::string out;

@@ -12,6 +12,7 @@
 #include "frontend/go_duration.h"
 #include "frontend/go_emit.h"
 #include "frontend/shell_words.h"
+#include "frontend/utf8.h"
 
 namespace stackc::frontend {
 
@@ -83,24 +84,9 @@ std::u32string Runes(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    char32_t r = 0xFFFD;
-    size_t len = 1;
-    if (c < 0x80) {
-      r = c;
-    } else if ((c >> 5) == 0x6 && i + 1 < s.size()) {
-      r = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
-      len = 2;
-    } else if ((c >> 4) == 0xE && i + 2 < s.size()) {
-      r = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-      len = 3;
-    } else if ((c >> 3) == 0x1E && i + 3 < s.size()) {
-      r = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) |
-          (s[i + 3] & 0x3F);
-      len = 4;
-    }
-    out.push_back(r);
-    i += len;
+    size_t width = 1;
+    out.push_back(DecodeRune(s, i, &width));
+    i += width;
   }
   return out;
 }
