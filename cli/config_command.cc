@@ -141,7 +141,7 @@ std::string ReindentJson(const std::string& doubled) {
   return out;
 }
 
-int Run(const GlobalOptions& global, const ConfigOptions& o) {
+int Run(const GlobalOptions& global, const ConfigOptions& o, CommandResult& result) {
   if (!o.format.empty() && o.format != "yaml" && o.format != "json") {
     std::fprintf(stderr, "error: unsupported format \"%s\"\n", o.format.c_str());
     return 2;
@@ -160,9 +160,9 @@ int Run(const GlobalOptions& global, const ConfigOptions& o) {
   req.resolve_environment = !o.no_env_resolution && !listing;
 
   frontend::RealFileSystem fs(req.max_file_bytes);
-  ir::SourceManager sm;
+  ir::SourceManager& sm = *result.Retain(std::make_shared<ir::SourceManager>());
   ir::DiagnosticSink sink;
-  frontend::LoadedProject project;
+  frontend::LoadedProject& project = *result.Retain(std::make_shared<frontend::LoadedProject>());
   const bool ok = frontend::LoadProject(req, fs, ProcessEnvironment(), sm, sink, &project);
   PrintDiagnostics(sm, sink, global);
   if (!ok) return 2;
@@ -301,22 +301,23 @@ int Run(const GlobalOptions& global, const ConfigOptions& o) {
     for (const auto& [k, v] : project.environment) out += k + "=" + v + "\n";
     return Print(out, o) ? 0 : 2;
   }
-  frontend::ModelPrinter printer;
-  if (o.no_interpolate) {
-    out = o.format == "json" ? printer.GenericJson(project.model)
-                             : printer.GenericYaml(project.model);
-  } else {
-    out = o.format == "json" ? printer.Json(project.model)
-                             : printer.Yaml(project.model);  // "" = yaml
-  }
-  if (!o.no_interpolate) out = EscapeDollars(out);
+  // docker compose -q renders the project too, but rendering a loaded project cannot fail.
   if (o.quiet) return 0;
+  frontend::ModelPrinter printer;
+  const frontend::OutputFormat format =
+      o.format == "json" ? frontend::OutputFormat::kJson : frontend::OutputFormat::kYaml;
+  const frontend::Node& tree = *result.Retain(std::make_shared<frontend::Node>(
+      o.no_interpolate ? printer.GenericTree(project.model, format)
+                       : printer.OutputTree(project.model, format)));
+  out = format == frontend::OutputFormat::kJson ? frontend::EmitGoJson(tree)
+                                                : frontend::EmitGoYaml(tree);
+  if (!o.no_interpolate) out = EscapeDollars(out);
   return Print(out, o) ? 0 : 2;
 }
 
 }  // namespace
 
-void AddConfigCommand(CLI::App& app, const GlobalOptions& global, int* exit_code) {
+void AddConfigCommand(CLI::App& app, const GlobalOptions& global, CommandResult* result) {
   auto o = std::make_shared<ConfigOptions>();
   CLI::App* cmd = app.add_subcommand(
       "config", "Print the canonical project, as `docker compose config` prints it");
@@ -343,7 +344,7 @@ void AddConfigCommand(CLI::App& app, const GlobalOptions& global, int* exit_code
                 "Do not fold env files into the environment");
   cmd->add_option("-o,--output", o->output, "Write to this file instead of standard output");
   cmd->add_option("services", o->service_args, "Services to print (with their dependencies)");
-  cmd->callback([o, &global, exit_code]() { *exit_code = Run(global, *o); });
+  cmd->callback([o, &global, result]() { result->exit_code = Run(global, *o, *result); });
 }
 
 }  // namespace stackc::cli

@@ -7,11 +7,13 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/command_result.h"
 #include "cli/global_options.h"
 
 namespace stackc::cli {
 
-// Registers the subcommand on `app`; `*exit_code` receives its result when it runs.
-void AddConfigCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
+// Registers the subcommand on `app`; `*result` receives its exit code and what it built when it
+// runs.
+void AddConfigCommand(CLI::App& app, const GlobalOptions& global, CommandResult* result);
 
 }  // namespace stackc::cli

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iostream>
 #include <iterator>
+#include <string>
 
 #include <unistd.h>
 
@@ -65,9 +66,10 @@ void PrintDiagnostics(const ir::SourceManager& sm, const ir::DiagnosticSink& sin
   } else if (o.color == "auto") {
     color = isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
   }
-  for (const ir::Diagnostic& d : sink.diagnostics()) {
-    std::fputs(ir::RenderText(sm, d, color).c_str(), stderr);
-  }
+  // One write: stderr is unbuffered, and a project can warn thousands of times.
+  std::string text;
+  for (const ir::Diagnostic& d : sink.diagnostics()) text += ir::RenderText(sm, d, color);
+  std::fwrite(text.data(), 1, text.size(), stderr);
 }
 
 }  // namespace stackc::cli

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/command_result.h"
 #include "cli/config_command.h"
 #include "cli/global_options.h"
 #include "cli/version.h"
@@ -13,8 +14,8 @@ int main(int argc, char** argv) {
   app.fallthrough();
   stackc::cli::GlobalOptions global;
   stackc::cli::AddGlobalOptions(app, &global);
-  int exit_code = 0;
-  stackc::cli::AddConfigCommand(app, global, &exit_code);
+  stackc::cli::CommandResult result;
+  stackc::cli::AddConfigCommand(app, global, &result);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ExtrasError& e) {
@@ -29,5 +30,5 @@ int main(int argc, char** argv) {
     const int rc = app.exit(e);
     return rc == 0 ? 0 : 2;
   }
-  return exit_code;
+  return stackc::cli::Finish(result);
 }

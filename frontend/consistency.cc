@@ -5,9 +5,12 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <fmt/format.h>
+
+#include "frontend/key_index.h"
 
 namespace stackc::frontend {
 
@@ -28,8 +31,22 @@ bool CheckConsistency(const Node& model, const Node& disabled, ir::DiagnosticSin
   const Node* secrets = model.Find("secrets");
   const Node* configs = model.Find("configs");
   const Node* models = model.Find("models");
-  auto declared = [](const Node* res, const std::string& key) {
-    return res && res->is_map() && res->FindEntry(key) != nullptr;
+  const KeyIndex service_index(services);
+  const KeyIndex disabled_index(disabled);
+  const KeyIndex network_index(networks);
+  const KeyIndex volume_index(volumes);
+  const KeyIndex secret_index(secrets);
+  const KeyIndex config_index(configs);
+  const KeyIndex model_index(models);
+  auto index_of = [&](const Node* res) -> const KeyIndex& {
+    return res == networks  ? network_index
+           : res == volumes ? volume_index
+           : res == secrets ? secret_index
+           : res == configs ? config_index
+                            : model_index;
+  };
+  auto declared = [&](const Node* res, const std::string& key) {
+    return res && res->is_map() && index_of(res).Contains(key);
   };
   for (const MapEntry& s : services->entries) {
     const Node& svc = s.value;
@@ -94,10 +111,10 @@ bool CheckConsistency(const Node& model, const Node& disabled, ir::DiagnosticSin
     }
     if (const Node* deps = svc.Find("depends_on"); deps && deps->is_map()) {
       for (const MapEntry& d : deps->entries) {
-        if (services->FindEntry(d.key)) continue;
+        if (service_index.Contains(d.key)) continue;
         const Node* required = d.value.is_map() ? d.value.Find("required") : nullptr;
         const bool req = !required || required->AsBool().value_or(true);
-        if (disabled.FindEntry(d.key) && !req) continue;
+        if (disabled_index.Contains(d.key) && !req) continue;
         Fail(sink, d.key_span,
              fmt::format("service \"{}\" depends on undefined service \"{}\": invalid "
                          "compose project",
@@ -108,7 +125,7 @@ bool CheckConsistency(const Node& model, const Node& disabled, ir::DiagnosticSin
     if (const Node* nm = svc.Find("network_mode");
         nm && nm->is_string() && nm->text.starts_with("service:")) {
       const std::string target = nm->text.substr(8);
-      if (!services->FindEntry(target) && !disabled.FindEntry(target)) {
+      if (!service_index.Contains(target) && !disabled_index.Contains(target)) {
         Fail(sink, nm->span,
              fmt::format("service \"{}\" not found for network_mode 'service:{}'", target, target));
         return false;
@@ -128,7 +145,8 @@ bool CheckConsistency(const Node& model, const Node& disabled, ir::DiagnosticSin
           const std::string v = c.value.GoString();
           if (!v.starts_with("service:")) continue;
           const std::string target = v.substr(8);
-          const Node* t = services->Find(target);
+          const MapEntry* te = service_index.Find(target);
+          const Node* t = te ? &te->value : nullptr;
           if (!t) {
             return Fail(sink, c.value.span,
                         fmt::format("service \"{}\" declares unknown service \"{}\" as additional "
@@ -294,7 +312,7 @@ bool CheckConsistency(const Node& model, const Node& disabled, ir::DiagnosticSin
       const Node* deps = s.value.is_map() ? s.value.Find("depends_on") : nullptr;
       if (!deps || !deps->is_map()) continue;
       for (const MapEntry& d : deps->entries) {
-        if (services->FindEntry(d.key)) list.push_back(&d);
+        if (service_index.Contains(d.key)) list.push_back(&d);
       }
       std::sort(list.begin(), list.end(),
                 [](const MapEntry* a, const MapEntry* b) { return a->key < b->key; });
@@ -303,24 +321,29 @@ bool CheckConsistency(const Node& model, const Node& disabled, ir::DiagnosticSin
     for (const auto& [root, unused] : children) {
       if (done.count(root)) continue;
       std::vector<std::pair<std::string, size_t>> stack{{root, 0}};
+      std::unordered_set<std::string> path_names{root};
       while (!stack.empty()) {
         auto& [name, next] = stack.back();
         const auto& deps = children[name];
         if (next == deps.size()) {
           done.insert(name);
+          path_names.erase(name);
           stack.pop_back();
           continue;
         }
         const MapEntry* d = deps[next++];
-        auto on_path = std::find_if(stack.begin(), stack.end(),
-                                    [&](const auto& frame) { return frame.first == d->key; });
-        if (on_path != stack.end()) {
+        if (path_names.count(d->key)) {
+          auto on_path = std::find_if(stack.begin(), stack.end(),
+                                      [&](const auto& frame) { return frame.first == d->key; });
           std::string path;
           for (; on_path != stack.end(); ++on_path) path += on_path->first + " -> ";
           return Fail(sink, d->key_span,
                       fmt::format("dependency cycle detected: {}{}", path, d->key));
         }
-        if (!done.count(d->key)) stack.emplace_back(d->key, 0);
+        if (!done.count(d->key)) {
+          stack.emplace_back(d->key, 0);
+          path_names.insert(d->key);
+        }
       }
     }
   }

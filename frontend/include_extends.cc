@@ -172,7 +172,11 @@ bool Loader::ApplyExtends(const File& file, Scope& scope, Node& doc, const Reset
     return false;
   }
   std::vector<std::string> names;
-  for (const MapEntry& e : services->entries) names.push_back(e.key);
+  for (const MapEntry& e : services->entries) {
+    // Most services extend nothing: skip them here rather than look each one up by name.
+    if (e.value.is_map() && !e.value.Find("extends")) continue;
+    names.push_back(e.key);
+  }
   for (const std::string& name : names) {
     if (!ExtendService(name, *services, file.path, scope, {}, resets, {})) return false;
   }

@@ -1,6 +1,7 @@
 #include "frontend/model_printer.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -229,14 +230,39 @@ struct ModelPrinter::Impl {
   // per value).
   mutable std::vector<const GoType*> field_types = std::vector<const GoType*>(std::size(kFields));
 
+  // Whether a field that is absent from the model decodes to Go's zero value, per output format
+  // (0 unknown, 1 yes, 2 no): an absent omitempty field is then skipped without decoding.
+  mutable std::vector<std::array<uint8_t, 2>> absent_zero =
+      std::vector<std::array<uint8_t, 2>>(std::size(kFields));
+
+  bool AbsentIsZero(const FieldRow* field, OutputFormat f) const {
+    uint8_t& known = absent_zero[static_cast<size_t>(field - kFields)][f == OutputFormat::kYaml];
+    if (known == 0) known = DecodeAbsent(FieldType(field), f).zero ? 1 : 2;
+    return known == 1;
+  }
+
   const GoType* FieldType(const FieldRow* f) const {
     const GoType*& t = field_types[static_cast<size_t>(f - kFields)];
     if (t == nullptr) t = Type(f->type);
     return t;
   }
 
+  // Per struct: each yaml key's slot, and each row's slot (rows with the same key share one), so
+  // that DecodeStruct finds a value's fields in one pass over its entries.
+  struct Slots {
+    std::unordered_map<std::string_view, size_t> by_key;
+    std::vector<size_t> of_row;
+  };
+  std::unordered_map<std::string_view, Slots> slots;
+
   Impl() {
     for (const FieldRow& f : kFields) fields[f.owner].push_back(&f);
+    for (const auto& [owner, rows] : fields) {
+      Slots& sl = slots[owner];
+      for (const FieldRow* row : rows) {
+        sl.of_row.push_back(sl.by_key.emplace(row->yaml_key, sl.by_key.size()).first->second);
+      }
+    }
     for (const StructRow& s : kStructs) struct_flags[s.name] = s.flags;
     for (const NamedRow& n : kNamed) named[n.name] = &n;
   }
@@ -289,6 +315,14 @@ struct ModelPrinter::Impl {
   };
 
   Out Decode(const Node& v, const GoType* t, OutputFormat f) const;
+  // Decodes a field that is absent from the model.
+  Out DecodeAbsent(const GoType* t, OutputFormat f) const {
+    const Node null_node;
+    Out fo = Decode(null_node, t, f);
+    if (t->kind == GoType::kPtr) fo.zero = true;
+    if (t->kind == GoType::kNamed && t->name == "ShellCommand") fo.zero = true;
+    return fo;
+  }
   Out DecodeStruct(const Node& v, std::string_view name, OutputFormat f) const;
   Out DecodeNamed(const Node& v, const GoType* t, OutputFormat f) const;
   Out DecodeAny(const Node& v, OutputFormat f) const;
@@ -348,6 +382,7 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::Decode(const Node& v, const GoType* 
     case GoType::kSlice: {
       out.node = Node::Seq();
       if (v.is_seq()) {
+        out.node.items.reserve(v.items.size());
         for (const Node& i : v.items) out.node.items.push_back(Decode(i, t->elem, f).node);
       } else if (!v.is_null()) {
         out.node.items.push_back(Decode(v, t->elem, f).node);
@@ -358,6 +393,7 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::Decode(const Node& v, const GoType* 
     case GoType::kMap: {
       out.node = Node::Map();
       if (v.is_map()) {
+        out.node.entries.reserve(v.entries.size());
         for (const MapEntry& e : v.entries) {
           out.node.entries.push_back(MapEntry{e.key, {}, Decode(e.value, t->elem, f).node});
         }
@@ -645,7 +681,19 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeStruct(const Node& v, std::str
   std::vector<MapEntry> inline_ext;  // go-yaml prints an inline map after every other field
   auto it = fields.find(name);
   if (it == fields.end()) return out;
-  for (const FieldRow* field : it->second) {
+  const Slots& sl = slots.find(name)->second;
+  std::vector<const Node*> values(sl.by_key.size());
+  out.node.entries.reserve(v.is_map() ? v.entries.size() : 0);
+  if (v.is_map()) {
+    for (const MapEntry& e : v.entries) {
+      auto slot = sl.by_key.find(e.key);
+      if (slot != sl.by_key.end() && values[slot->second] == nullptr) {
+        values[slot->second] = &e.value;
+      }
+    }
+  }
+  for (size_t row = 0; row < it->second.size(); ++row) {
+    const FieldRow* field = it->second[row];
     if (yaml && field->yaml_inline) {
       // Inline extensions: the x-* keys of this mapping, sorted, after the declared fields.
       std::vector<MapEntry> ext;
@@ -666,7 +714,7 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeStruct(const Node& v, std::str
     }
     if (!yaml && field->json_skip) continue;
     const std::string_view key = yaml ? field->yaml_key : field->json_key;
-    const Node* value = v.is_map() ? v.Find(field->yaml_key) : nullptr;
+    const Node* value = values[sl.of_row[row]];
     // Values the marshallers clear.
     if ((name == "ServiceConfig" && field->yaml_key == "name") ||
         (name == "SecretConfig" && field->yaml_key == "content") ||
@@ -675,22 +723,13 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeStruct(const Node& v, std::str
       value = nullptr;
     }
     const GoType* ft = FieldType(field);
-    Out fo;
-    if (value) {
-      fo = Decode(*value, ft, f);
-    } else {
-      Node null_node;
-      fo = Decode(null_node, ft, f);
-      if (ft->kind == GoType::kPtr) fo.zero = true;
-      if (ft->kind == GoType::kNamed && ft->name == "ShellCommand") fo.zero = true;
-    }
-    if (!fo.zero) all_zero = false;
     const bool omit = yaml ? field->yaml_omit : field->json_omit;
-    if (omit && fo.zero) {
-      // encoding/json never omits a struct value; go-yaml omits an all-zero struct.
-      const bool json_struct = !yaml && ft->kind == GoType::kStruct;
-      if (!json_struct) continue;
-    }
+    // encoding/json never omits a struct value; go-yaml omits an all-zero struct.
+    const bool json_struct = !yaml && ft->kind == GoType::kStruct;
+    if (!value && omit && !json_struct && AbsentIsZero(field, f)) continue;
+    Out fo = value ? Decode(*value, ft, f) : DecodeAbsent(ft, f);
+    if (!fo.zero) all_zero = false;
+    if (omit && fo.zero && !json_struct) continue;
     if (!yaml && !value && ft->kind == GoType::kSlice) fo.node = Node::Null();  // a nil slice
     if (!yaml && !value && ft->kind == GoType::kMap) fo.node = Node::Null();
     if (!yaml && !value && ft->kind == GoType::kNamed && ft->elem &&
@@ -743,6 +782,10 @@ Node ModelPrinter::OutputTree(const Node& model, OutputFormat format) const {
 
 std::string ModelPrinter::Yaml(const Node& model) const {
   return EmitGoYaml(OutputTree(model, OutputFormat::kYaml));
+}
+
+Node ModelPrinter::GenericTree(const Node& model, OutputFormat format) const {
+  return impl_->DecodeAny(model, format).node;
 }
 
 std::string ModelPrinter::GenericYaml(const Node& model) const {

@@ -42,6 +42,8 @@ class ModelPrinter {
   // `docker compose config --no-interpolate` prints: the loaded dict, never decoded into types.
   std::string GenericYaml(const Node& model) const;
   std::string GenericJson(const Node& model) const;
+  // The tree GenericYaml / GenericJson print.
+  Node GenericTree(const Node& model, OutputFormat format) const;
 
   // Decodes one value as the named Go type ("ServiceConfig", "[]string", "Duration"...): used by
   // tests and by `config --hash`.

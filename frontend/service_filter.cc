@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "frontend/key_index.h"
 #include "frontend/loader_impl.h"
 
 namespace stackc::frontend::loader_internal {
@@ -68,6 +69,7 @@ bool Loader::SelectServices(Node& model) {
   Node* services = model.Find("services");
   if (!services || !services->is_map()) return true;
   std::set<std::string> selected;
+  const KeyIndex index(services);
   // Worklist (not recursion): a long depends_on chain cannot exhaust the stack.
   std::vector<std::pair<std::string, const Node*>> work;
   for (auto it = req_.services.rbegin(); it != req_.services.rend(); ++it)
@@ -76,7 +78,8 @@ bool Loader::SelectServices(Node& model) {
     auto [name, dependency] = work.back();
     work.pop_back();
     if (selected.count(name)) continue;
-    const Node* svc = services->Find(name);
+    const MapEntry* entry = index.Find(name);
+    const Node* svc = entry ? &entry->value : nullptr;
     if (!svc) {
       const Node* required =
           dependency && dependency->is_map() ? dependency->Find("required") : nullptr;

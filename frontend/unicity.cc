@@ -1,5 +1,8 @@
 // EnforceUnicity (declared in merge.h): compose-go's override/uncity.go on the node tree.
+#include <algorithm>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -59,7 +62,14 @@ Key Fail(std::string error) { return Key{{}, std::move(error)}; }
 
 const Node* Field(const Node& map, std::string_view key) { return map.Find(key); }
 
-Key MountKey(const Node& entry, std::string_view default_dir, const std::string& path) {
+// The path of a list item, for error messages only: built when one is reported.
+struct ItemPath {
+  const std::string& list;
+  size_t index;
+  std::string str() const { return list + ".[" + std::to_string(index) + "]"; }
+};
+
+Key MountKey(const Node& entry, std::string_view default_dir, const ItemPath& path) {
   if (entry.is_string()) return Key{std::string(default_dir) + "/" + entry.text, {}};
   if (entry.is_map()) {
     if (const Node* target = Field(entry, "target")) return Key{GoFormat(*target, 'v'), {}};
@@ -67,19 +77,19 @@ Key MountKey(const Node& entry, std::string_view default_dir, const std::string&
     return Key{std::string(default_dir) + "/" + (source ? GoFormat(*source, 's') : "%!s(<nil>)"),
                {}};
   }
-  return Fail(path + ": unsupported expose value " + GoFormat(entry, 's'));
+  return Fail(path.str() + ": unsupported expose value " + GoFormat(entry, 's'));
 }
 
-Key IndexOf(Indexer indexer, const Node& entry, const std::string& path) {
+Key IndexOf(Indexer indexer, const Node& entry, const ItemPath& path) {
   switch (indexer) {
     case Indexer::kKeyValue:
-      if (!entry.is_string()) return Fail(path + ": unexpected type " + GoTypeName(entry));
+      if (!entry.is_string()) return Fail(path.str() + ": unexpected type " + GoTypeName(entry));
       return Key{entry.text.substr(0, entry.text.find('=')), {}};
     case Indexer::kVolume:
       if (entry.is_map()) {
         const Node* target = Field(entry, "target");
         if (target == nullptr || !target->is_string()) {
-          return Fail("service volume " + path + " is missing a mount target");
+          return Fail("service volume " + path.str() + " is missing a mount target");
         }
         return Key{target->text, {}};
       }
@@ -93,7 +103,7 @@ Key IndexOf(Indexer indexer, const Node& entry, const std::string& path) {
       if (entry.is_map()) {
         const Node* target = Field(entry, "target");
         if (target == nullptr || !target->is_string()) {
-          return Fail("service device " + path + " is missing a mount target");
+          return Fail("service device " + path.str() + " is missing a mount target");
         }
         return Key{target->text, {}};
       }
@@ -113,13 +123,14 @@ Key IndexOf(Indexer indexer, const Node& entry, const std::string& path) {
     case Indexer::kExpose:
       if (entry.is_string()) return Key{entry.text, {}};
       if (entry.is_scalar() && entry.type == ScalarType::kInt) return Key{entry.GoString(), {}};
-      return Fail(path + ": unsupported expose value " + GoFormat(entry, 's'));
+      return Fail(path.str() + ": unsupported expose value " + GoFormat(entry, 's'));
     case Indexer::kPort: {
       if (entry.is_scalar() && entry.type == ScalarType::kInt) return Key{entry.GoString(), {}};
       if (entry.is_string()) return Key{entry.text, {}};
       if (!entry.is_map()) return Key{};
       const Node* target = Field(entry, "target");
-      if (target == nullptr) return Fail("service ports " + path + " is missing a target port");
+      if (target == nullptr)
+        return Fail("service ports " + path.str() + " is missing a target port");
       const Node* published = Field(entry, "published");
       const Node* host = Field(entry, "host_ip");
       const Node* protocol = Field(entry, "protocol");
@@ -133,49 +144,107 @@ Key IndexOf(Indexer indexer, const Node& entry, const std::string& path) {
       if (entry.is_string()) return Key{entry.text, {}};
       if (entry.is_map()) {
         if (const Node* p = Field(entry, "path")) return Key{GoFormat(*p, 'v'), {}};
-        return Fail("environment path attribute " + path + " is missing");
+        return Fail("environment path attribute " + path.str() + " is missing");
       }
       return Key{};
   }
   return Key{};
 }
 
-const IndexerPattern* IndexerFor(const TreePath& path) {
+// kUnique's patterns as a trie over path segments ("*" matches any key), built once per
+// EnforceUnicity: the walk follows it, so it descends only where some pattern lies below.
+struct TrieNode {
+  std::vector<std::pair<std::string_view, size_t>> children;  // segment -> node index
+  std::optional<Indexer> indexer;                             // a pattern ends here
+};
+
+using ViewPath = std::vector<std::string_view>;
+
+std::vector<TrieNode> BuildTrie() {
+  std::vector<TrieNode> trie(1);
   for (const IndexerPattern& p : kUnique) {
-    if (PathMatches(path, p.pattern)) return &p;
+    size_t node = 0;
+    std::string_view rest = p.pattern;
+    while (true) {
+      const size_t dot = rest.find('.');
+      const std::string_view part = rest.substr(0, dot);
+      auto& kids = trie[node].children;
+      auto it =
+          std::find_if(kids.begin(), kids.end(), [&](const auto& c) { return c.first == part; });
+      if (it == kids.end()) {
+        trie.emplace_back();
+        trie[node].children.emplace_back(part, trie.size() - 1);
+        node = trie.size() - 1;
+      } else {
+        node = it->second;
+      }
+      if (dot == std::string_view::npos) break;
+      rest.remove_prefix(dot + 1);
+    }
+    if (!trie[node].indexer) trie[node].indexer = p.indexer;  // the first pattern wins
   }
-  return nullptr;
+  return trie;
 }
 
-MergeStatus Unique(Node& seq, Indexer indexer, TreePath& path) {
+MergeStatus Unique(Node& seq, Indexer indexer, const ViewPath& path) {
+  // Most lists hold a few entries and no duplicates: find the keys first and rebuild the list only
+  // when one repeats.
+  std::string prefix;
+  for (std::string_view part : path) {
+    if (!prefix.empty()) prefix += '.';
+    prefix += part;
+  }
+  std::vector<std::string> keys;
+  keys.reserve(seq.items.size());
+  bool repeated = false;
+  std::unordered_map<std::string_view, size_t> seen;
+  const bool hashed = seq.items.size() > 16;
+  for (size_t i = 0; i < seq.items.size(); ++i) {
+    Key key = IndexOf(indexer, seq.items[i], ItemPath{prefix, i});
+    if (!key.error.empty()) return MergeStatus{std::move(key.error), seq.items[i].span};
+    keys.push_back(std::move(key.key));
+  }
+  for (size_t i = 0; i < keys.size() && !repeated; ++i) {
+    if (hashed) {
+      repeated = !seen.emplace(keys[i], i).second;
+    } else {
+      for (size_t j = 0; j < i && !repeated; ++j) repeated = keys[j] == keys[i];
+    }
+  }
+  if (!repeated) return {};
   std::vector<Node> kept;
   std::unordered_map<std::string, size_t> slots;
-  const std::string prefix = PathString(path);
   for (size_t i = 0; i < seq.items.size(); ++i) {
-    Node& entry = seq.items[i];
-    Key key = IndexOf(indexer, entry, prefix + ".[" + std::to_string(i) + "]");
-    if (!key.error.empty()) return MergeStatus{std::move(key.error), entry.span};
-    auto [it, inserted] = slots.try_emplace(std::move(key.key), kept.size());
+    auto [it, inserted] = slots.try_emplace(std::move(keys[i]), kept.size());
     if (inserted) {
-      kept.push_back(std::move(entry));
+      kept.push_back(std::move(seq.items[i]));
     } else {
-      kept[it->second] = std::move(entry);
+      kept[it->second] = std::move(seq.items[i]);
     }
   }
   seq.items = std::move(kept);
   return {};
 }
 
-MergeStatus Walk(Node& n, TreePath& path) {
+// Follows the trie from `node`: dedupes the lists a pattern names and descends only into keys some
+// pattern continues with. An exact segment comes before "*" (compose-go's first matching pattern).
+MergeStatus Walk(Node& n, const std::vector<TrieNode>& trie, size_t node, ViewPath& path) {
   if (n.is_map()) {
     for (MapEntry& e : n.entries) {
+      const auto& kids = trie[node].children;
+      auto it =
+          std::find_if(kids.begin(), kids.end(), [&](const auto& c) { return c.first == e.key; });
+      if (it == kids.end()) {
+        it = std::find_if(kids.begin(), kids.end(), [](const auto& c) { return c.first == "*"; });
+      }
+      if (it == kids.end()) continue;
       path.push_back(e.key);
-      MergeStatus st = Walk(e.value, path);
+      MergeStatus st = Walk(e.value, trie, it->second, path);
       path.pop_back();
       if (!st.ok()) return st;
     }
-  } else if (n.is_seq()) {
-    if (const IndexerPattern* p = IndexerFor(path)) return Unique(n, p->indexer, path);
+  } else if (n.is_seq() && trie[node].indexer) {
+    return Unique(n, *trie[node].indexer, path);
   }
   return {};
 }
@@ -183,8 +252,9 @@ MergeStatus Walk(Node& n, TreePath& path) {
 }  // namespace
 
 MergeStatus EnforceUnicity(Node& model) {
-  TreePath path;
-  return Walk(model, path);
+  const std::vector<TrieNode> trie = BuildTrie();
+  ViewPath path;
+  return Walk(model, trie, 0, path);
 }
 
 }  // namespace stackc::frontend
