@@ -145,7 +145,9 @@ class Canonicalizer {
         Error(i, fmt::format("{}: invalid value {}, expected key=value", path, s));
         return;
       }
-      m.Set(s.substr(0, eq), Node::String(s.substr(eq + 1), i.span));
+      const std::string key = s.substr(0, eq);
+      m.Set(key, Node::String(s.substr(eq + 1), i.span));
+      m.FindEntry(key)->key_span = i.span;
     }
     n = std::move(m);
   }

@@ -28,6 +28,9 @@ bool Loader::FoldServiceEnvironment(Node& svc) {
     // service.Environment as a map of optional values, bare keys resolved from the project
     // environment.
     std::map<std::string, std::optional<std::string>> environment;
+    // Where each variable was set (its key, its list item, or the env_file entry it came from) and
+    // where its value was written, so the folded environment still points into the user's files.
+    std::map<std::string, std::pair<ir::Span, ir::Span>> spans;
     if (const Node* env = svc.Find("environment")) {
       if (env->is_map()) {
         for (const MapEntry& e : env->entries) {
@@ -36,6 +39,7 @@ bool Loader::FoldServiceEnvironment(Node& svc) {
           } else {
             environment[e.key] = e.value.GoString();
           }
+          spans[e.key] = {e.key_span, e.value.span};
         }
       } else if (env->is_seq()) {
         for (const Node& e : env->items) {
@@ -43,8 +47,10 @@ bool Loader::FoldServiceEnvironment(Node& svc) {
           const size_t eq = t.find('=');
           if (eq == std::string::npos) {
             environment[t] = std::nullopt;
+            spans[t] = {e.span, e.span};
           } else {
             environment[t.substr(0, eq)] = t.substr(eq + 1);
+            spans[t.substr(0, eq)] = {e.span, e.span};
           }
         }
       }
@@ -86,14 +92,19 @@ bool Loader::FoldServiceEnvironment(Node& svc) {
       }
       for (auto& [k, v] : values) {
         auto it = environment.find(k);
-        if (it == environment.end()) environment[k] = v;
+        if (it == environment.end()) {
+          environment[k] = v;
+          spans[k] = {env_files->span, env_files->span};
+        }
       }
     }
     if (req_.discard_env_files) svc.Erase("env_file");
     if (!environment.empty() || svc.Find("environment")) {
       Node env = Node::Map(svc.Find("environment") ? svc.Find("environment")->span : ir::Span{});
       for (auto& [k, v] : environment) {
-        env.entries.push_back(MapEntry{k, {}, v ? Node::String(*v) : Node::Null()});
+        const auto& [key_span, value_span] = spans[k];
+        env.entries.push_back(
+            MapEntry{k, key_span, v ? Node::String(*v, value_span) : Node::Null(value_span)});
       }
       svc.Set("environment", std::move(env));
     }

@@ -1,0 +1,27 @@
+// Lowering: the loader's canonical model (a YAML node tree) -> the typed ir::Project.
+//
+// Runs after LoadProject succeeded, so the model is valid against the Compose schema and in long
+// form; lowering only types it. Every typed value keeps the span of the node it came from (a
+// short-form port or volume string lends its span to each field it expands to); values the loader
+// supplied keep an invalid span. Each service's canonical tree is also kept as `Service::raw`.
+//
+// Example:
+//   LoadedProject loaded;
+//   if (!LoadProject(req, fs, env, sm, sink, &loaded)) return 2;
+//   const ir::Project project = Lower(loaded);
+//   project.FindService("web")->ports[0].target;  // 80
+#pragma once
+
+#include "frontend/loader.h"
+#include "frontend/yaml_tree.h"
+#include "ir/project.h"
+#include "ir/value.h"
+
+namespace stackc::frontend {
+
+ir::Project Lower(const LoadedProject& loaded);
+
+// One node as a generic IR value (for extensions and `Service::raw`).
+ir::Value LowerValue(const Node& node);
+
+}  // namespace stackc::frontend
