@@ -141,6 +141,39 @@ std::string ReindentJson(const std::string& doubled) {
   return out;
 }
 
+// Docker Compose's applyPlatforms for one service (a copy being hashed): returns its error, or "".
+std::string ApplyDefaultPlatform(const std::string& name, const std::string& default_platform,
+                                 frontend::Node& svc) {
+  const frontend::Node* build = svc.Find("build");
+  if (!build || build->is_null()) return "";
+  std::vector<std::string> platforms;
+  if (const frontend::Node* p = build->is_map() ? build->Find("platforms") : nullptr;
+      p && p->is_seq()) {
+    for (const frontend::Node& i : p->items) platforms.push_back(i.GoString());
+  }
+  auto supports = [&](const std::string& platform) {
+    return platforms.empty() ||
+           std::find(platforms.begin(), platforms.end(), platform) != platforms.end();
+  };
+  const frontend::Node* own = svc.Find("platform");
+  std::string platform = own ? own->GoString() : "";
+  if (!default_platform.empty() && platform.empty()) {
+    if (!supports(default_platform)) {
+      return fmt::format(
+          "service \"{}\" build.platforms does not support value set by DOCKER_DEFAULT_PLATFORM: "
+          "{}",
+          name, default_platform);
+    }
+    platform = default_platform;
+    svc.Set("platform", frontend::Node::String(platform));
+  }
+  if (!platform.empty() && !supports(platform)) {
+    return fmt::format("service \"{}\" build configuration does not support platform: {}", name,
+                       platform);
+  }
+  return "";
+}
+
 int Run(const GlobalOptions& global, const ConfigOptions& o, CommandResult& result) {
   if (!o.format.empty() && o.format != "yaml" && o.format != "json") {
     std::fprintf(stderr, "error: unsupported format \"%s\"\n", o.format.c_str());
@@ -158,6 +191,17 @@ int Run(const GlobalOptions& global, const ConfigOptions& o, CommandResult& resu
   const bool listing = o.services || o.volumes || o.networks || o.models;
   req.all_resources = global.all_resources;
   req.resolve_environment = !o.no_env_resolution && !listing;
+
+  if (!o.hash.empty() && o.hash != "*") {
+    // config --hash a,b resolves the environment (and reads the env files) of a and b only.
+    std::string_view list = o.hash;
+    while (true) {
+      const size_t comma = list.find(',');
+      req.environment_services.emplace_back(list.substr(0, comma));
+      if (comma == std::string_view::npos) break;
+      list.remove_prefix(comma + 1);
+    }
+  }
 
   frontend::RealFileSystem fs(req.max_file_bytes);
   ir::SourceManager& sm = *result.Retain(std::make_shared<ir::SourceManager>());
@@ -208,10 +252,19 @@ int Run(const GlobalOptions& global, const ConfigOptions& o, CommandResult& resu
     if (services && services->is_map()) {
       for (const frontend::MapEntry& s : services->entries) {
         const frontend::Node* image = s.value.is_map() ? s.value.Find("image") : nullptr;
-        if (image && !image->GoString().empty()) {
-          out += image->GoString() + "\n";
-        } else {
-          out += fmt::format("{}-{}\n", project.name, s.key);
+        const std::string own = image && !image->GoString().empty()
+                                    ? image->GoString()
+                                    : fmt::format("{}-{}", project.name, s.key);
+        out += own + "\n";
+        // api.GetDependentImages: the images of pre_start hooks that differ from the service's.
+        const frontend::Node* hooks = s.value.is_map() ? s.value.Find("pre_start") : nullptr;
+        if (hooks && hooks->is_seq()) {
+          for (const frontend::Node& hook : hooks->items) {
+            const frontend::Node* hi = hook.is_map() ? hook.Find("image") : nullptr;
+            if (hi && !hi->GoString().empty() && hi->GoString() != own) {
+              out += hi->GoString() + "\n";
+            }
+          }
         }
       }
     }
@@ -265,26 +318,34 @@ int Run(const GlobalOptions& global, const ConfigOptions& o, CommandResult& resu
     // compose.ServiceHash: the SHA-256 of encoding/json's compact form of the service, without
     // build, pull_policy, scale, deploy.replicas, depends_on and profiles.
     if (!services || !services->is_map()) return 0;
-    std::vector<std::string> names;
+    std::vector<std::string> names = req.environment_services;
     if (o.hash == "*") {
       for (const frontend::MapEntry& s : services->entries) names.push_back(s.key);
-    } else {
-      std::string_view list = o.hash;
-      while (!list.empty()) {
-        const size_t comma = list.find(',');
-        names.emplace_back(list.substr(0, comma));
-        list = comma == std::string_view::npos ? "" : list.substr(comma + 1);
-      }
     }
     std::sort(names.begin(), names.end());
-    frontend::ModelPrinter printer;
+    // applyPlatforms: DOCKER_DEFAULT_PLATFORM becomes the platform of each hashed service that
+    // builds and names none, and must be one of its build.platforms.
+    auto env_platform = project.environment.find("DOCKER_DEFAULT_PLATFORM");
+    const std::string default_platform =
+        env_platform == project.environment.end() ? "" : env_platform->second;
+    std::vector<frontend::Node> copies;
     for (const std::string& name : names) {
       const frontend::Node* svc = services->Find(name);
       if (!svc) {
         std::fprintf(stderr, "error: no such service: %s\n", name.c_str());
         return 2;
       }
-      frontend::Node copy = *svc;
+      copies.push_back(*svc);
+      if (std::string error = ApplyDefaultPlatform(name, default_platform, copies.back());
+          !error.empty()) {
+        std::fprintf(stderr, "error: %s\n", error.c_str());
+        return 2;
+      }
+    }
+    frontend::ModelPrinter printer;
+    for (size_t i = 0; i < names.size(); ++i) {
+      const std::string& name = names[i];
+      frontend::Node& copy = copies[i];
       for (const char* key : {"build", "pull_policy", "scale", "depends_on", "profiles"}) {
         copy.Erase(key);
       }

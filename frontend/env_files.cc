@@ -17,7 +17,11 @@ bool Loader::FoldEnvFiles(Node& model, bool fold_environment, bool fold_labels) 
   for (MapEntry& s : services->entries) {
     Node& svc = s.value;
     if (!svc.is_map()) continue;
-    if (fold_environment && !FoldServiceEnvironment(svc)) return false;
+    const bool selected =
+        req_.environment_services.empty() ||
+        std::find(req_.environment_services.begin(), req_.environment_services.end(), s.key) !=
+            req_.environment_services.end();
+    if (fold_environment && selected && !FoldServiceEnvironment(svc)) return false;
     if (fold_labels && !FoldServiceLabels(svc)) return false;
   }
   return true;

@@ -44,8 +44,11 @@ struct LoadRequest {
   bool resolve_paths = true;
   bool consistency = true;
   bool resolve_environment = true;  // fold env_file into environment, resolve bare keys
-  bool discard_env_files = true;    // drop env_file/label_file after folding (config does)
-  bool all_resources = false;       // keep networks, volumes... that no service uses
+  // When not empty, fold env files only for these services (config --hash reads no env file of a
+  // service it does not hash).
+  std::vector<std::string> environment_services;
+  bool discard_env_files = true;  // drop env_file/label_file after folding (config does)
+  bool all_resources = false;     // keep networks, volumes... that no service uses
   bool model_only = false;  // stop after normalisation: the raw dict (config --no-interpolate)
 
   size_t max_file_bytes = 64u << 20;  // refuse larger files with a located error

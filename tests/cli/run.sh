@@ -24,5 +24,9 @@ if [ -d "$here/../../../shared/corpus/public/awesome-compose/nginx-flask-mysql" 
   check hash-selected "$here/../../../shared/corpus/public/awesome-compose/nginx-flask-mysql" \
     "$here/hash/nginx-flask-mysql.txt" config --hash backend,db
 fi
+check hash-default-platform "$here/hash-platform" "$here/hash-platform/expected.txt" \
+  config -f compose.yaml --hash web,multi
+# Images, with pre_start hook images that differ from the service's (api.GetDependentImages).
+check images-hooks "$here/images" "$here/images/expected.txt" config -f compose.yaml --images
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
