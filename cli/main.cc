@@ -5,9 +5,11 @@
 #include "cli/command_result.h"
 #include "cli/config_command.h"
 #include "cli/global_options.h"
+#include "cli/heap.h"
 #include "cli/version.h"
 
 int main(int argc, char** argv) {
+  stackc::cli::PrepareHeap();
   CLI::App app{"stackc: load, analyse, lint and compile Docker Compose projects", "stackc"};
   app.set_version_flag("--version", std::string("stackc ") + STACKC_VERSION);
   app.require_subcommand(1, 1);

@@ -1,0 +1,40 @@
+#include "cli/heap.h"
+
+#include <cstdint>
+#include <cstdlib>
+
+#include <malloc.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+namespace stackc::cli {
+namespace {
+
+// Virtual reservation per heap extension; only touched pages cost memory.
+constexpr size_t kHeapStep = size_t{256} << 20;
+constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
+
+}  // namespace
+
+void PrepareHeap() {
+#if defined(M_TOP_PAD) && defined(MADV_HUGEPAGE) && !defined(STACKC_FULL_TEARDOWN)
+  // Large blocks on the heap too (not one mmap each), never trimmed back while we run, and the
+  // heap grown in big steps so that one advice covers it.
+  mallopt(M_MMAP_THRESHOLD, static_cast<int>(kHeapStep / 2));
+  mallopt(M_TRIM_THRESHOLD, static_cast<int>(kHeapStep * 2));
+  mallopt(M_TOP_PAD, static_cast<int>(kHeapStep));
+  auto* before = static_cast<char*>(sbrk(0));
+  // Larger than what start-up left on the heap, so it grows the heap by kHeapStep and more.
+  void* probe = std::malloc(size_t{4} << 20);
+  asm volatile("" : : "r"(probe) : "memory");  // the compiler may not elide the pair
+  auto* after = static_cast<char*>(sbrk(0));
+  std::free(probe);
+  const uintptr_t begin = (reinterpret_cast<uintptr_t>(before) + kHugePage - 1) & ~(kHugePage - 1);
+  const uintptr_t end = reinterpret_cast<uintptr_t>(after) & ~(kHugePage - 1);
+  if (before != reinterpret_cast<char*>(-1) && end > begin) {
+    madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);  // advice only
+  }
+#endif
+}
+
+}  // namespace stackc::cli
