@@ -7,8 +7,8 @@
 #include <set>
 
 #include <fmt/format.h>
-#include <openssl/sha.h>
 
+#include "backends/docker/compile.h"
 #include "frontend/file_system.h"
 #include "frontend/go_emit.h"
 #include "frontend/interpolation.h"
@@ -90,14 +90,6 @@ std::string CompactJson(const std::string& in) {
     out += c;
   }
   return out;
-}
-
-std::string Sha256Hex(const std::string& data) {
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
-  std::string hex;
-  for (unsigned char b : digest) hex += fmt::format("{:02x}", b);
-  return hex;
 }
 
 std::string DoubleIndent(const std::string& in) {
@@ -354,7 +346,7 @@ int Run(const GlobalOptions& global, const ConfigOptions& o, CommandResult& resu
       }
       const std::string json = frontend::EmitGoJson(
           printer.DecodeAs(copy, "ServiceConfig", frontend::OutputFormat::kJson));
-      out += name + " " + Sha256Hex(CompactJson(json)) + "\n";
+      out += name + " " + backends::docker::Sha256Hex(CompactJson(json)) + "\n";
     }
     return Print(out, o) ? 0 : 2;
   }

@@ -4,6 +4,7 @@
 
 #include "cli/command_result.h"
 #include "cli/config_command.h"
+#include "cli/engine_commands.h"
 #include "cli/global_options.h"
 #include "cli/heap.h"
 #include "cli/version.h"
@@ -18,6 +19,11 @@ int main(int argc, char** argv) {
   stackc::cli::AddGlobalOptions(app, &global);
   stackc::cli::CommandResult result;
   stackc::cli::AddConfigCommand(app, global, &result);
+  stackc::cli::AddPlanCommand(app, global, &result);
+  stackc::cli::AddApplyCommand(app, global, &result);
+  stackc::cli::AddDownCommand(app, global, &result);
+  stackc::cli::AddPsCommand(app, global, &result);
+  stackc::cli::AddCompileCommand(app, global, &result);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ExtrasError& e) {

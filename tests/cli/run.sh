@@ -28,5 +28,11 @@ check hash-default-platform "$here/hash-platform" "$here/hash-platform/expected.
   config -f compose.yaml --hash web,multi
 # Images, with pre_start hook images that differ from the service's (api.GetDependentImages).
 check images-hooks "$here/images" "$here/images/expected.txt" config -f compose.yaml --images
+# The Docker Engine plan for an empty Engine (stackc's own format: recorded from stackc, reviewed by
+# hand against the brief's stacks).
+check compile-three-tier "$here/../../examples/three-tier" "$here/compile/three-tier.txt" \
+  compile --target docker
+check compile-two-tier-json "$here/../../examples/two-tier" "$here/compile/two-tier.json" \
+  -p compose compile --target docker --scale os=2 --format json
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

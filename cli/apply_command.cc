@@ -1,0 +1,70 @@
+// stackc apply: converge the Docker Engine to the project (observe, diff, execute), idempotently.
+#include <atomic>
+#include <csignal>
+
+#include <fmt/format.h>
+
+#include "backends/docker/plan.h"
+#include "cli/apply_options.h"
+#include "cli/engine_commands.h"
+#include "cli/engine_session.h"
+#include "runner/apply.h"
+#include "runner/clock.h"
+#include "runner/executor.h"
+
+namespace stackc::cli {
+namespace {
+
+// Set by SIGINT and SIGTERM; the executor stops between two steps. A signal handler can only
+// reach a global, so this is the one piece of global mutable state, and only apply and down
+// install the handler.
+std::atomic<bool> g_interrupted{false};
+
+void OnSignal(int) { g_interrupted.store(true); }
+
+int RunApply(const GlobalOptions& global, const ApplyOptions& o, CommandResult& result) {
+  EngineSession session;
+  backends::docker::Plan plan;
+  if (const int rc = PlanAgainstEngine(global, o, result, &session, &plan); rc != 0) return rc;
+  if (!ReportPlanProblems(plan)) return 1;
+  const std::string text = backends::docker::RenderText(plan);
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  std::fflush(stdout);
+  if (plan.empty()) return 0;
+
+  InstallInterruptHandler();
+  runner::RealClock clock;
+  runner::EngineExecutor executor(*session.engine, clock, o.wait_timeout_s);
+  runner::PlainProgress progress(stderr);
+  const runner::ApplyResult applied = runner::Execute(plan, executor, progress, &g_interrupted);
+  if (!applied.ok) {
+    fmt::print(stderr, "error: {}\n", applied.message);
+    return applied.interrupted ? 130 : 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void InstallInterruptHandler() {
+  struct sigaction action = {};
+  action.sa_handler = &OnSignal;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+const std::atomic<bool>* Interrupted() { return &g_interrupted; }
+
+void AddApplyCommand(CLI::App& app, const GlobalOptions& global, CommandResult* result) {
+  auto o = std::make_shared<ApplyOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "apply", "Create or update the project's networks, volumes and containers on the Engine");
+  AddApplyOptions(cmd, o.get());
+  cmd->add_flag("--wait", o->wait, "Wait for services to be running or healthy");
+  cmd->add_option("--wait-timeout", o->wait_timeout_s,
+                  "Seconds to wait for a dependency or, with --wait, for each service");
+  cmd->callback([o, &global, result]() { result->exit_code = RunApply(global, *o, *result); });
+}
+
+}  // namespace stackc::cli

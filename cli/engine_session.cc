@@ -1,0 +1,97 @@
+#include "cli/engine_session.h"
+
+#include <cstdlib>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "frontend/file_system.h"
+#include "frontend/loader.h"
+#include "frontend/lower.h"
+#include "runner/curl_transport.h"
+#include "runner/observe.h"
+
+namespace stackc::cli {
+
+bool EngineSession::Load(const GlobalOptions& global, const std::vector<std::string>& services,
+                         CommandResult& result) {
+  frontend::LoadRequest req = ToRequest(global);
+  req.services = services;
+  frontend::RealFileSystem fs(req.max_file_bytes);
+  sm_ = result.Retain(std::make_shared<ir::SourceManager>()).get();
+  ir::DiagnosticSink sink;
+  auto loaded = result.Retain(std::make_shared<frontend::LoadedProject>());
+  const bool ok = frontend::LoadProject(req, fs, ProcessEnvironment(), *sm_, sink, loaded.get());
+  PrintDiagnostics(*sm_, sink, global);
+  if (!ok) return false;
+  project = frontend::Lower(*loaded);
+  return true;
+}
+
+bool EngineSession::Connect() {
+  std::string error;
+  const std::string socket = runner::EngineSocketPath(std::getenv("DOCKER_HOST"), &error);
+  if (socket.empty()) {
+    fmt::print(stderr, "error: {}\n", error);
+    return false;
+  }
+  transport = runner::OpenUnixSocketTransport(socket, &error);
+  if (!transport) {
+    fmt::print(stderr, "error: {}\n", error);
+    return false;
+  }
+  engine = std::make_unique<runner::EngineClient>(*transport);
+  if (!engine->Connect(&error)) {
+    fmt::print(stderr, "error: {} (is the Docker daemon running at unix://{}?)\n", error, socket);
+    return false;
+  }
+  return true;
+}
+
+bool EngineSession::CompileAndObserve(backends::docker::CompileOptions options,
+                                      const GlobalOptions& global) {
+  options.api_minor = engine->minor();
+  // The image IDs go into the hash, so they are read first.
+  std::set<std::string> images;
+  for (const ir::Service& s : project.services) {
+    images.insert(backends::docker::ServiceImage(project, s));
+  }
+  std::string error;
+  if (!runner::ObserveImages(*engine, images, &options.image_ids, &error)) {
+    fmt::print(stderr, "error: {}\n", error);
+    return false;
+  }
+  if (!CompileOffline(options, global)) return false;
+  if (!runner::Observe(*engine, desired, &observed, &error)) {
+    fmt::print(stderr, "error: {}\n", error);
+    return false;
+  }
+  return true;
+}
+
+bool EngineSession::CompileOffline(backends::docker::CompileOptions options,
+                                   const GlobalOptions& global, bool report) {
+  frontend::RealFileSystem fs(frontend::LoadRequest().max_file_bytes);
+  ir::DiagnosticSink sink;
+  desired = backends::docker::Compile(project, options, fs, sink);
+  if (report) PrintDiagnostics(*sm_, sink, global);
+  return !sink.has_errors();
+}
+
+bool ParseScale(const std::vector<std::string>& values, std::map<std::string, int>* out,
+                std::string* error) {
+  for (const std::string& v : values) {
+    const size_t eq = v.find('=');
+    char* end = nullptr;
+    const long n = eq == std::string::npos ? -1 : std::strtol(v.c_str() + eq + 1, &end, 10);
+    if (eq == std::string::npos || eq == 0 || n < 0 || end == nullptr || *end != '\0' ||
+        end == v.c_str() + eq + 1) {
+      *error = fmt::format("invalid --scale value '{}': expected SERVICE=NUMBER", v);
+      return false;
+    }
+    (*out)[v.substr(0, eq)] = static_cast<int>(n);
+  }
+  return true;
+}
+
+}  // namespace stackc::cli

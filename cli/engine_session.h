@@ -1,0 +1,56 @@
+// What the engine commands (plan, apply, down, ps, compile) share: loading the project into the
+// IR, connecting to the Engine, and compiling and observing the Docker state.
+//
+// Example:
+//   EngineSession session;
+//   if (!session.Load(global, services, result)) return 2;       // diagnostics printed
+//   if (!session.Connect()) return 2;                             // "cannot connect to ..."
+//   if (!session.CompileAndObserve(options, global)) return 2;
+//   Plan plan = PlanApply(session.desired, session.observed, plan_options);
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "backends/docker/compile.h"
+#include "backends/docker/state.h"
+#include "cli/command_result.h"
+#include "cli/global_options.h"
+#include "ir/project.h"
+#include "runner/engine_client.h"
+#include "runner/http.h"
+
+namespace stackc::cli {
+
+class EngineSession {
+ public:
+  // Loads and lowers the project; prints the diagnostics. `services` selects, as in `config`.
+  bool Load(const GlobalOptions& global, const std::vector<std::string>& services,
+            CommandResult& result);
+  // Connects to the Engine of DOCKER_HOST; prints the error.
+  bool Connect();
+  // Compiles the desired state (with the Engine's API version and image IDs) and observes the
+  // live one; prints diagnostics and errors.
+  bool CompileAndObserve(backends::docker::CompileOptions options, const GlobalOptions& global);
+  // Compiles without asking the Engine (compile --target docker; down, which only needs names and
+  // then stays quiet about keys the backend cannot honour).
+  bool CompileOffline(backends::docker::CompileOptions options, const GlobalOptions& global,
+                      bool report = true);
+
+  ir::Project project;
+  std::unique_ptr<runner::HttpTransport> transport;
+  std::unique_ptr<runner::EngineClient> engine;
+  backends::docker::DesiredState desired;
+  backends::docker::ObservedState observed;
+
+ private:
+  ir::SourceManager* sm_ = nullptr;
+};
+
+// Parses "--scale svc=N" values; false with a message on a malformed one.
+bool ParseScale(const std::vector<std::string>& values, std::map<std::string, int>* out,
+                std::string* error);
+
+}  // namespace stackc::cli

@@ -1,0 +1,128 @@
+#include "runner/executor.h"
+
+#include <fmt/format.h>
+
+namespace stackc::runner {
+namespace {
+
+using backends::docker::Step;
+using backends::docker::StepKind;
+using nlohmann::json;
+
+StepOutcome Failure(const Step& step, const ApiResult& r) {
+  std::string what = StepKindName(step.kind);
+  const size_t space = what.find(' ');
+  // "create network" -> "cannot create network 'x': <the Engine's message>"
+  StepOutcome out;
+  out.ok = false;
+  out.message = fmt::format("cannot {} '{}'", what, step.resource);
+  if (!step.service.empty() && space != std::string::npos) {
+    out.message = fmt::format("service '{}': {}", step.service, out.message);
+  }
+  out.message += ": " + (r.message.empty() ? std::string(ApiErrorName(r.error)) : r.message);
+  return out;
+}
+
+std::string Ref(const Step& step) { return step.id_ref.empty() ? step.resource : step.id_ref; }
+
+}  // namespace
+
+StepOutcome EngineExecutor::Run(const Step& step) {
+  ApiResult r;
+  switch (step.kind) {
+    case StepKind::kCreateNetwork:
+      r = engine_.Call("POST", "/networks/create", &step.body);
+      break;
+    case StepKind::kRemoveNetwork:
+      r = engine_.Call("DELETE", "/networks/" + Ref(step));
+      if (r.error == ApiError::kNotFound) return {};
+      break;
+    case StepKind::kCreateVolume:
+      r = engine_.Call("POST", "/volumes/create", &step.body);
+      break;
+    case StepKind::kRemoveVolume:
+      r = engine_.Call("DELETE", "/volumes/" + step.resource);
+      if (r.error == ApiError::kNotFound) return {};
+      break;
+    case StepKind::kCreateContainer:
+      r = engine_.Call("POST", "/containers/create?name=" + step.resource, &step.body);
+      break;
+    case StepKind::kConnectNetwork: {
+      const json body = {{"Container", step.resource}, {"EndpointConfig", step.body}};
+      r = engine_.Call("POST", "/networks/" + step.network + "/connect", &body);
+      break;
+    }
+    case StepKind::kStartContainer:
+      r = engine_.Call("POST", "/containers/" + Ref(step) + "/start");
+      if (r.error == ApiError::kNotModified) return {};
+      break;
+    case StepKind::kStopContainer:
+      r = engine_.Call("POST", fmt::format("/containers/{}/stop?t={}", Ref(step), step.timeout_s));
+      if (r.error == ApiError::kNotModified || r.error == ApiError::kNotFound) return {};
+      break;
+    case StepKind::kRemoveContainer:
+      r = engine_.Call("DELETE", "/containers/" + Ref(step) + "?force=1");
+      if (r.error == ApiError::kNotFound) return {};
+      break;
+    case StepKind::kWaitHealthy:
+    case StepKind::kWaitCompleted:
+    case StepKind::kWaitRunning:
+      return Wait(step);
+  }
+  if (r.ok()) return {};
+  return Failure(step, r);
+}
+
+StepOutcome EngineExecutor::Wait(const Step& step) {
+  const int64_t deadline = clock_.NowMs() + int64_t{wait_timeout_s_} * 1000;
+  StepOutcome fail;
+  fail.ok = false;
+  while (true) {
+    ApiResult r = engine_.Call("GET", "/containers/" + step.resource + "/json");
+    if (!r.ok()) return Failure(step, r);
+    const json& state = r.body.value("State", json::object());
+    const std::string status = state.value("Status", "");
+    const int exit_code = state.value("ExitCode", 0);
+    switch (step.kind) {
+      case StepKind::kWaitHealthy: {
+        if (!state.contains("Health") || !state["Health"].is_object()) {
+          fail.message = fmt::format("container {} has no healthcheck configured", step.resource);
+          return fail;
+        }
+        const std::string health = state["Health"].value("Status", "");
+        if (health == "healthy") return {};
+        if (health == "unhealthy") {
+          fail.message = fmt::format("container {} is unhealthy", step.resource);
+          return fail;
+        }
+        if (status == "exited" || status == "dead") {
+          fail.message = fmt::format("container {} exited ({})", step.resource, exit_code);
+          return fail;
+        }
+        break;
+      }
+      case StepKind::kWaitCompleted:
+        if (status == "exited" || status == "dead") {
+          if (exit_code == 0) return {};
+          fail.message = fmt::format("service \"{}\" didn't complete successfully: exit {}",
+                                     step.service, exit_code);
+          return fail;
+        }
+        break;
+      default:  // kWaitRunning
+        if (status == "running") return {};
+        if (status == "exited" || status == "dead") {
+          fail.message = fmt::format("container {} exited ({})", step.resource, exit_code);
+          return fail;
+        }
+    }
+    if (clock_.NowMs() >= deadline) {
+      fail.message = fmt::format("timed out after {} s waiting for container {} ({})",
+                                 wait_timeout_s_, step.resource, StepKindName(step.kind));
+      return fail;
+    }
+    clock_.SleepMs(250);
+  }
+}
+
+}  // namespace stackc::runner
