@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README gives it and as CI runs it: bootstrap, build, unit and corpus tests,
-# the differential test against the reference loader, then the sanitizer build with its tests and a short fuzz
+# the differential test against the reference loader, the end-to-end tests against the Docker Engine, then the sanitizer build with its tests and a short fuzz
 # run, formatting and clang-tidy on changed files. Prints the time of each stage.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,6 +30,15 @@ stage unit-tests
 stage differential
 bash tests/oracle/build.sh build/oracle
 bash tests/differential/run.sh build/cli/stackc build/oracle/compose-config
+
+stage engine
+# End-to-end tests against the Docker Engine (not in the sanitizer build).
+if [ -S "${DOCKER_HOST#unix://}" ] || [ -S /var/run/docker.sock ]; then
+  bash tests/engine/run.sh build/cli/stackc
+else
+  echo "engine: no Docker Engine socket (DOCKER_HOST or /var/run/docker.sock); the engine tests need one" >&2
+  exit 1
+fi
 
 stage format
 bash scripts/check-format.sh

@@ -1,0 +1,242 @@
+#!/usr/bin/env bash
+# End-to-end tests of `stackc apply / plan / ps / down` against the real Docker Engine, with the
+# local test image of make-image.sh. Each run uses its own project names, removes what carries
+# their label before and after, and applies one stack at a time. Probes run inside the project's
+# containers (DNS through the Engine's resolver, ping) or against 127.0.0.1.
+#
+#   bash tests/engine/run.sh build/cli/stackc
+set -uo pipefail
+stackc="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+run_id="$$-$RANDOM"
+work="$(mktemp -d)"
+failures=0
+projects=()
+
+export STACKC_E2E_DIR="$work/host"
+export STACKC_E2E_SECRET="e2e-secret-$run_id-value"
+export STACKC_E2E_PORT=$((20000 + RANDOM % 20000))
+mkdir -p "$STACKC_E2E_DIR"
+
+cleanup() {
+  for p in "${projects[@]}"; do
+    ids=$(docker ps -aq --filter "label=io.stackc.project=$p")
+    [ -n "$ids" ] && docker rm -f $ids >/dev/null 2>&1
+    nets=$(docker network ls -q --filter "label=io.stackc.project=$p")
+    [ -n "$nets" ] && docker network rm $nets >/dev/null 2>&1
+    vols=$(docker volume ls -q --filter "label=io.stackc.project=$p")
+    [ -n "$vols" ] && docker volume rm $vols >/dev/null 2>&1
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+pass() { echo "ok   $1"; }
+fail() { echo "FAIL $1"; failures=$((failures + 1)); }
+check() {  # check NAME COMMAND...: passes when the command succeeds
+  local name="$1"; shift
+  if "$@"; then pass "$name"; else fail "$name"; fi
+}
+new_project() {
+  local p="stackc-e2e-$1-$run_id"
+  projects+=("$p")
+  cleanup_one "$p"
+  echo "$p"
+}
+cleanup_one() {
+  local ids; ids=$(docker ps -aq --filter "label=io.stackc.project=$1")
+  [ -n "$ids" ] && docker rm -f $ids >/dev/null 2>&1
+  true
+}
+# Runs stackc under a watchdog; output to $work/out.N and $work/err.N (scanned for the secret).
+n=0
+# apply and down stop containers with a 1 s grace period: the test stacks run `sh` as PID 1, which
+# ignores SIGTERM.
+sc() {
+  n=$((n + 1))
+  local extra=()
+  case " $* " in *" apply "*|*" down "*) extra=(-t 1) ;; esac
+  timeout 180 "$stackc" "$@" "${extra[@]}" >"$work/out.$n" 2>"$work/err.$n"
+  local rc=$?
+  cp "$work/out.$n" "$work/last.out"; cp "$work/err.$n" "$work/last.err"
+  return $rc
+}
+ids_of() {  # "name id startedAt" of the project's containers, sorted
+  docker ps -aq --filter "label=io.stackc.project=$1" | xargs -r docker inspect \
+    -f '{{.Name}} {{.Id}} {{.State.StartedAt}}' | sort
+}
+
+bash "$here/make-image.sh" || { echo "FAIL cannot build the test image"; exit 1; }
+
+# ---- two-tier, --scale os=2, as the brief runs it with -p compose ----
+p=$(new_project compose)
+f="$here/stacks/two-tier.yaml"
+check "two-tier: apply --scale os=2" sc -p "$p" -f "$f" apply --scale os=2
+probe=$(docker exec "$p-os-1" sh -c "nslookup os 127.0.0.11; echo ===; nslookup $p-os-1 127.0.0.11; \
+  echo ===; nslookup $p-os-2 127.0.0.11; echo ===; nslookup db 127.0.0.11" 2>&1)
+os1=$(docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$p-os-1")
+os2=$(docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$p-os-2")
+db=$(docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$p-db-1")
+section() { echo "$probe" | awk -v n="$1" 'BEGIN{RS="==="} NR==n'; }
+check "two-tier: os resolves to both replicas" \
+  bash -c "grep -q 'Address: $os1' <<<\"$(section 1)\" && grep -q 'Address: $os2' <<<\"$(section 1)\""
+check "two-tier: each container name resolves" \
+  bash -c "grep -q 'Address: $os1' <<<\"$(section 2)\" && grep -q 'Address: $os2' <<<\"$(section 3)\""
+check "two-tier: db resolves" bash -c "grep -q 'Address: $db' <<<\"$(section 4)\""
+check "two-tier: docker ps sees the stack by label" \
+  test "$(docker ps -q --filter "label=io.stackc.project=$p" | wc -l)" -eq 3
+"$stackc" -p "$p" -f "$f" ps >"$work/ps.txt" 2>/dev/null
+check "two-tier: stackc ps output" grep -q "$p-os-2   os" "$work/ps.txt"
+before=$(ids_of "$p")
+check "two-tier: second apply succeeds" sc -p "$p" -f "$f" apply --scale os=2
+check "two-tier: second apply prints an empty plan" grep -qx "no changes" "$work/last.out"
+check "two-tier: second apply keeps IDs and start times" test "$before" == "$(ids_of "$p")"
+check "two-tier: scale to 3 adds os-3 only" sc -p "$p" -f "$f" apply --scale os=3
+check "two-tier: scale plan" bash -c "grep -c 'container' '$work/last.out' | grep -qx 2 && grep -q \"create container '$p-os-3'\" '$work/last.out'"
+after=$(ids_of "$p")
+check "two-tier: scale keeps the other containers" \
+  bash -c "diff <(grep -v -- '-os-3 ' <<<\"$after\") <(echo \"$before\") >/dev/null"
+check "two-tier: down" sc -p "$p" -f "$f" down
+check "two-tier: down removed every container" test -z "$(docker ps -aq --filter "label=io.stackc.project=$p")"
+check "two-tier: down twice is fine" sc -p "$p" -f "$f" down
+
+# ---- three-tier: segmentation as the brief shows it ----
+p=$(new_project three)
+f="$here/stacks/three-tier.yaml"
+check "three-tier: apply" sc -p "$p" -f "$f" apply
+probe=$(docker exec "$p-web-1" sh -c "nslookup app 127.0.0.11 >/dev/null && echo app-resolves; \
+  ping -c1 -W2 app >/dev/null && echo app-reachable; nslookup db 127.0.0.11 >/dev/null || echo db-unknown" 2>&1)
+check "three-tier: web resolves app" grep -q app-resolves <<<"$probe"
+check "three-tier: web reaches app" grep -q app-reachable <<<"$probe"
+check "three-tier: web cannot resolve db" grep -q db-unknown <<<"$probe"
+check "three-tier: app has an address on both networks" test "$(docker inspect -f \
+  '{{range $k, $v := .NetworkSettings.Networks}}{{if $v.IPAddress}}{{$k}} {{end}}{{end}}' "$p-app-1" | wc -w)" -eq 2
+check "three-tier: web answers on 127.0.0.1:$STACKC_E2E_PORT" \
+  bash -c "curl -sf http://127.0.0.1:$STACKC_E2E_PORT/ | grep -qx ok"
+before=$(ids_of "$p")
+check "three-tier: plan after apply is empty" sc -p "$p" -f "$f" plan
+check "three-tier: empty plan text" grep -qx "no changes" "$work/last.out"
+check "three-tier: second apply changes nothing" sc -p "$p" -f "$f" apply
+check "three-tier: same IDs and start times" test "$before" == "$(ids_of "$p")"
+
+# One change at a time: exactly the expected containers are recreated.
+changed_only() {  # changed_only NAME EXPECTED-CHANGED-SERVICES...: compares IDs before and after
+  local label="$1"; shift
+  local now; now=$(ids_of "$p")
+  local changed; changed=$(diff <(echo "$before" | awk '{print $1, $2}') \
+    <(echo "$now" | awk '{print $1, $2}') | awk '/^>/ {print $2}' | sed "s|^/$p-||; s|-[0-9]*$||" | sort -u | xargs)
+  if [ "$changed" == "$*" ]; then pass "$label"; else fail "$label (recreated: '$changed', expected: '$*')"; fi
+  before=$now
+}
+edit() { sed "$1" "$f" > "$work/stack.tmp" && mv "$work/stack.tmp" "$work/stack.yaml"; f="$work/stack.yaml"; }
+f0="$f"
+edit 's/MYSQL_DATABASE=mydb1/MYSQL_DATABASE=mydb2/'
+sc -p "$p" -f "$f" apply; changed_only "change: an environment value recreates db only" db
+edit 's/"-p", "80"/"-p", "80", "-v"/'
+sc -p "$p" -f "$f" apply; changed_only "change: the command recreates web only" web
+edit "s/\${STACKC_E2E_PORT}:80/\$((STACKC_E2E_PORT + 1)):80/"
+sed -i "s/\$((STACKC_E2E_PORT + 1))/$((STACKC_E2E_PORT + 1))/" "$f"
+sc -p "$p" -f "$f" apply; changed_only "change: a port recreates web only" web
+check "change: the new port answers" bash -c "curl -sf http://127.0.0.1:$((STACKC_E2E_PORT + 1))/ | grep -qx ok"
+edit 's|/log:/var/log/httpd|/log2:/var/log/httpd|'
+sc -p "$p" -f "$f" apply; changed_only "change: a mount recreates web only" web
+python3 - "$f" <<'PY'
+import sys; p=sys.argv[1]; s=open(p).read()
+s=s.replace("  app:\n    image: stackc-test/busybox:1\n    networks:\n      - webapp\n      - appdb\n",
+            "  app:\n    image: stackc-test/busybox:1\n    networks:\n      webapp:\n        aliases: [api]\n      appdb: {}\n")
+open(p,'w').write(s)
+PY
+sc -p "$p" -f "$f" apply; changed_only "change: an alias recreates app only" app
+check "change: the alias resolves from web" bash -c "docker exec $p-web-1 nslookup api 127.0.0.11 >/dev/null"
+printf 'one' > "$work/secret.txt"
+python3 - "$f" "$work/secret.txt" <<'PY'
+import sys; p=sys.argv[1]; s=open(p).read()
+s=s.replace("  db:\n    image: stackc-test/busybox:1\n", "  db:\n    image: stackc-test/busybox:1\n    secrets: [dbpass]\n")
+s+="secrets:\n  dbpass:\n    file: %s\n" % sys.argv[2]
+open(p,'w').write(s)
+PY
+sc -p "$p" -f "$f" apply; changed_only "change: adding a secret recreates db only" db
+check "secret: mounted at /run/secrets/dbpass" bash -c "docker exec $p-db-1 cat /run/secrets/dbpass | grep -qx one"
+printf 'two' > "$work/secret.txt"
+sc -p "$p" -f "$f" apply; changed_only "change: the content of a secret file recreates db only" db
+docker tag stackc-test/busybox:1 "stackc-test/busybox:e2e-$run_id"
+edit "/^  app:/,/^  db:/ s|image: stackc-test/busybox:1|image: stackc-test/busybox:e2e-$run_id|"
+sc -p "$p" -f "$f" apply; changed_only "change: another image reference recreates app only" app
+docker image rm "stackc-test/busybox:e2e-$run_id" >/dev/null
+bash "$here/make-image.sh" "stackc-test/busybox:e2e-$run_id" "ENV E2E=$run_id"
+sc -p "$p" -f "$f" apply; changed_only "change: the image ID behind the same reference recreates app only" app
+sc -p "$p" -f "$f" apply --scale db=2; changed_only "change: scale db=2 adds db-2 only" db
+check "change: db-1 kept" bash -c "docker inspect $p-db-1 >/dev/null 2>&1"
+check "three-tier: down keeps no container" sc -p "$p" -f "$f" down
+check "three-tier: no container left" test -z "$(docker ps -aq --filter "label=io.stackc.project=$p")"
+check "three-tier: no network left" test -z "$(docker network ls -q --filter "label=io.stackc.project=$p")"
+docker image rm "stackc-test/busybox:e2e-$run_id" >/dev/null 2>&1
+
+# ---- depends_on conditions ----
+p=$(new_project deps)
+f="$here/stacks/depends.yaml"
+t0=$(date +%s)
+check "depends: apply waits for health and completion" sc -p "$p" -f "$f" apply
+sleep 1.2  # --until is in whole seconds: let the last events fall before it
+events=$(docker events --since "$t0" --until "$(date +%s)" --filter "label=io.stackc.project=$p" \
+  --format '{{.Action}} {{.Actor.Attributes.name}}')
+line() { grep -n -- "$1" <<<"$events" | head -1 | cut -d: -f1; }
+healthy=$(line "health_status: healthy $p-db-1")
+web_start=$(line "^start $p-web-1")
+job_die=$(line "^die $p-migrate-1")
+app_start=$(line "^start $p-app-1")
+check "depends: web starts after db is healthy (events)" test -n "$healthy" -a -n "$web_start" -a "${healthy:-0}" -lt "${web_start:-0}"
+check "depends: app starts after migrate exited (events)" test -n "$job_die" -a -n "$app_start" -a "${job_die:-0}" -lt "${app_start:-0}"
+check "depends: second apply changes nothing" sc -p "$p" -f "$f" apply
+check "depends: empty plan" grep -qx "no changes" "$work/last.out"
+sc -p "$p" -f "$f" down >/dev/null
+sed 's/exit 0/exit 3/' "$f" > "$work/deps-fail.yaml"
+sc -p "$p" -f "$work/deps-fail.yaml" apply; rc=$?
+check "depends: a failed dependency stops the apply with exit 1" test "$rc" -eq 1
+check "depends: and says why" grep -q "service \"migrate\" didn't complete successfully: exit 3" "$work/last.err"
+check "depends: the dependent was not started" \
+  bash -c "! docker inspect -f '{{.State.Running}}' $p-app-1 2>/dev/null | grep -q true"
+sc -p "$p" -f "$f" down >/dev/null
+
+# ---- faults ----
+p=$(new_project faults)
+f="$here/stacks/three-tier.yaml"
+DOCKER_HOST=unix://$work/no.sock timeout 30 "$stackc" -p "$p" -f "$f" apply >"$work/out.nosock" 2>"$work/err.nosock"
+rc=$?
+check "faults: no daemon socket exits 2" test "$rc" -eq 2
+check "faults: and says so" grep -q "cannot connect to the Docker daemon" "$work/err.nosock"
+python3 -c "import socket,time; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('127.0.0.1', $STACKC_E2E_PORT)); s.listen(); time.sleep(60)" &
+holder=$!
+sleep 0.5
+sc -p "$p" -f "$f" apply; rc=$?
+kill $holder 2>/dev/null; wait $holder 2>/dev/null
+check "faults: a taken host port fails the apply (exit 1)" test "$rc" -eq 1
+check "faults: the error names the service and the port" \
+  bash -c "grep -q \"service 'web'\" '$work/last.err' && grep -q '$STACKC_E2E_PORT' '$work/last.err'"
+check "faults: the next apply converges" sc -p "$p" -f "$f" apply
+for delay in 0.3 0.8 1.5; do
+  sc -p "$p" -f "$f" down >/dev/null
+  timeout 180 "$stackc" -p "$p" -f "$f" apply -t 1 >"$work/out.int" 2>"$work/err.int" &
+  pid=$!
+  sleep "$delay"; kill -INT $pid 2>/dev/null; wait $pid
+  cat "$work/out.int" "$work/err.int" >>"$work/all-interrupted.txt"
+  check "faults: after SIGINT at ${delay}s the next apply converges" sc -p "$p" -f "$f" apply
+  sc -p "$p" -f "$f" apply
+  check "faults: empty plan after the interrupted run (${delay}s)" grep -qx "no changes" "$work/last.out"
+  check "faults: no stray container (${delay}s)" \
+    test "$(docker ps -aq --filter "label=io.stackc.project=$p" | wc -l)" -eq 3
+done
+docker volume create --label "io.stackc.project=$p" --label io.stackc.volume=data "${p}_data" >/dev/null
+check "volumes: down keeps named volumes" sc -p "$p" -f "$f" down
+check "volumes: the volume is still there" bash -c "docker volume inspect ${p}_data >/dev/null"
+check "volumes: down --volumes removes it" sc -p "$p" -f "$f" down --volumes
+check "volumes: gone" bash -c "! docker volume inspect ${p}_data >/dev/null 2>&1"
+
+# ---- no secret value in any output ----
+leaks=$(grep -l -- "$STACKC_E2E_SECRET" "$work"/out.* "$work"/err.* "$work/all-interrupted.txt" 2>/dev/null)
+check "secrets: no output of stackc shows the secret value" test -z "$leaks"
+"$stackc" -p "$p" -f "$f" plan --format json >"$work/plan.json" 2>&1
+check "secrets: the JSON plan does not show it" bash -c "! grep -q -- '$STACKC_E2E_SECRET' '$work/plan.json'"
+
+echo "engine tests: $failures failed"
+[ "$failures" -eq 0 ]
