@@ -34,9 +34,11 @@ int RunApply(const GlobalOptions& global, const ApplyOptions& o, CommandResult& 
 
   InstallInterruptHandler();
   runner::RealClock clock;
-  runner::EngineExecutor executor(*session.engine, clock, o.wait_timeout_s);
-  runner::PlainProgress progress(stderr);
-  const runner::ApplyResult applied = runner::Execute(plan, executor, progress, &g_interrupted);
+  if (!session.OpenWorkers(o.parallel, clock, o.wait_timeout_s)) return 2;
+  std::unique_ptr<runner::Progress> progress = MakeProgress(o.progress);
+  if (!progress) return 2;
+  const runner::ApplyResult applied =
+      runner::Execute(plan, session.executors(), *progress, &g_interrupted);
   if (!applied.ok) {
     fmt::print(stderr, "error: {}\n", applied.message);
     return applied.interrupted ? 130 : 1;
@@ -62,6 +64,7 @@ void AddApplyCommand(CLI::App& app, const GlobalOptions& global, CommandResult* 
       "apply", "Create or update the project's networks, volumes and containers on the Engine");
   AddApplyOptions(cmd, o.get());
   cmd->add_flag("--wait", o->wait, "Wait for services to be running or healthy");
+  AddProgressOption(cmd, &o->progress);
   cmd->add_option("--wait-timeout", o->wait_timeout_s,
                   "Seconds to wait for a dependency or, with --wait, for each service");
   cmd->callback([o, &global, result]() { result->exit_code = RunApply(global, *o, *result); });

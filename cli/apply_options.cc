@@ -1,8 +1,14 @@
 #include "cli/apply_options.h"
 
+#include <cstdio>
+#include <cstdlib>
 #include <set>
+#include <string_view>
 
 #include <fmt/format.h>
+#include <unistd.h>
+
+#include "runner/tty_progress.h"
 
 namespace stackc::cli {
 
@@ -26,6 +32,8 @@ void AddApplyOptions(CLI::App* cmd, ApplyOptions* o) {
   cmd->add_flag("--remove-orphans", o->remove_orphans,
                 "Remove containers of services that are not in the project");
   cmd->add_option("-t,--timeout", o->timeout_s, "Seconds to wait for a container to stop");
+  cmd->add_option("--parallel", o->parallel, "Engine calls in flight at once (default 4)")
+      ->check(CLI::Range(1, 64));
   cmd->add_option("services", o->services, "Services to apply (with their dependencies)");
 }
 
@@ -44,6 +52,24 @@ int PlanAgainstEngine(const GlobalOptions& global, const ApplyOptions& o, Comman
   if (!CheckImages(session->desired, session->observed, options)) return 1;
   *plan = backends::docker::PlanApply(session->desired, session->observed, options);
   return 0;
+}
+
+std::unique_ptr<runner::Progress> MakeProgress(const std::string& mode) {
+  const char* term = std::getenv("TERM");
+  const bool tty = mode == "tty" || (mode == "auto" && isatty(fileno(stderr)) &&
+                                     !(term != nullptr && std::string_view(term) == "dumb"));
+  if (mode != "auto" && mode != "tty" && mode != "plain") {
+    fmt::print(stderr, "error: unsupported progress \"{}\": auto, tty or plain\n", mode);
+    return nullptr;
+  }
+  if (tty) return std::make_unique<runner::TtyProgress>(stderr);
+  return std::make_unique<runner::PlainProgress>(stderr);
+}
+
+void AddProgressOption(CLI::App* cmd, std::string* mode) {
+  cmd->add_option("--progress", *mode,
+                  "Progress display: auto (tty on a terminal), tty (lines redrawn in place) or "
+                  "plain (a line per step)");
 }
 
 bool CheckImages(const backends::docker::DesiredState& desired,

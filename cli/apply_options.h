@@ -8,6 +8,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@
 #include "cli/command_result.h"
 #include "cli/engine_session.h"
 #include "cli/global_options.h"
+#include "runner/apply.h"
 
 namespace stackc::cli {
 
@@ -29,6 +31,8 @@ struct ApplyOptions {
   bool wait = false;
   int wait_timeout_s = 120;
   int timeout_s = 10;
+  int parallel = 4;
+  std::string progress = "auto";
   std::string format = "text";
 
   backends::docker::PlanOptions ToPlanOptions() const;
@@ -40,6 +44,11 @@ void AddApplyOptions(CLI::App* cmd, ApplyOptions* o);
 // after printing why it cannot (2: load, usage or Engine; 1: a missing image).
 int PlanAgainstEngine(const GlobalOptions& global, const ApplyOptions& o, CommandResult& result,
                       EngineSession* session, backends::docker::Plan* plan);
+
+// The progress display for --progress auto|tty|plain (auto: tty when stderr is a terminal);
+// nullptr with a message printed for another value.
+std::unique_ptr<runner::Progress> MakeProgress(const std::string& mode);
+void AddProgressOption(CLI::App* cmd, std::string* mode);
 
 // Refuses to plan when a service's image is missing (stackc never pulls); prints why.
 bool CheckImages(const backends::docker::DesiredState& desired,

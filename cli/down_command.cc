@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "backends/docker/plan.h"
+#include "cli/apply_options.h"
 #include "cli/engine_commands.h"
 #include "cli/engine_session.h"
 #include "runner/apply.h"
@@ -17,6 +18,8 @@ struct DownFlags {
   bool volumes = false;
   bool remove_orphans = false;
   int timeout_s = 10;
+  int parallel = 4;
+  std::string progress = "auto";
 };
 
 int RunDown(const GlobalOptions& global, const DownFlags& o, CommandResult& result) {
@@ -40,9 +43,11 @@ int RunDown(const GlobalOptions& global, const DownFlags& o, CommandResult& resu
       backends::docker::PlanDown(session.desired, session.observed, options);
   InstallInterruptHandler();
   runner::RealClock clock;
-  runner::EngineExecutor executor(*session.engine, clock, o.timeout_s + 10);
-  runner::PlainProgress progress(stderr);
-  const runner::ApplyResult applied = runner::Execute(plan, executor, progress, Interrupted());
+  if (!session.OpenWorkers(o.parallel, clock, o.timeout_s + 10)) return 2;
+  std::unique_ptr<runner::Progress> progress = MakeProgress(o.progress);
+  if (!progress) return 2;
+  const runner::ApplyResult applied =
+      runner::Execute(plan, session.executors(), *progress, Interrupted());
   if (!applied.ok) {
     fmt::print(stderr, "error: {}\n", applied.message);
     return applied.interrupted ? 130 : 1;
@@ -60,6 +65,9 @@ void AddDownCommand(CLI::App& app, const GlobalOptions& global, CommandResult* r
   cmd->add_flag("--remove-orphans", o->remove_orphans,
                 "Also remove containers of services that are not in the project");
   cmd->add_option("-t,--timeout", o->timeout_s, "Seconds to wait for a container to stop");
+  cmd->add_option("--parallel", o->parallel, "Engine calls in flight at once (default 4)")
+      ->check(CLI::Range(1, 64));
+  AddProgressOption(cmd, &o->progress);
   cmd->callback([o, &global, result]() { result->exit_code = RunDown(global, *o, *result); });
 }
 

@@ -1,5 +1,5 @@
 // The commands that compile a project for the Docker Engine or act on one: `plan`, `apply`,
-// `down`, `ps` and `compile`. One file each; they share EngineSession.
+// `down`, `ps`, `logs` and `compile`. One file each; they share EngineSession.
 //
 // Example:
 //   stackc apply --scale os=2          # converge the Engine to the project
@@ -20,6 +20,7 @@ void AddPlanCommand(CLI::App& app, const GlobalOptions& global, CommandResult* r
 void AddApplyCommand(CLI::App& app, const GlobalOptions& global, CommandResult* result);
 void AddDownCommand(CLI::App& app, const GlobalOptions& global, CommandResult* result);
 void AddPsCommand(CLI::App& app, const GlobalOptions& global, CommandResult* result);
+void AddLogsCommand(CLI::App& app, const GlobalOptions& global, CommandResult* result);
 void AddCompileCommand(CLI::App& app, const GlobalOptions& global, CommandResult* result);
 
 // SIGINT and SIGTERM set the flag Interrupted() points to; apply and down stop between steps.

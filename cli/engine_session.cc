@@ -48,6 +48,31 @@ bool EngineSession::Connect() {
   return true;
 }
 
+bool EngineSession::OpenWorkers(int n, runner::Clock& clock, int wait_timeout_s) {
+  std::string error;
+  const std::string socket = runner::EngineSocketPath(std::getenv("DOCKER_HOST"), &error);
+  workers.push_back(std::make_unique<runner::EngineExecutor>(*engine, clock, wait_timeout_s));
+  for (int i = 1; i < n; ++i) {
+    std::unique_ptr<runner::HttpTransport> t = runner::OpenUnixSocketTransport(socket, &error);
+    if (!t) {
+      fmt::print(stderr, "error: {}\n", error);
+      return false;
+    }
+    auto client = std::make_unique<runner::EngineClient>(*t);
+    client->AdoptVersion(engine->minor());
+    workers.push_back(std::make_unique<runner::EngineExecutor>(*client, clock, wait_timeout_s));
+    worker_transports.push_back(std::move(t));
+    worker_engines.push_back(std::move(client));
+  }
+  return true;
+}
+
+std::vector<runner::Executor*> EngineSession::executors() const {
+  std::vector<runner::Executor*> out;
+  for (const auto& w : workers) out.push_back(w.get());
+  return out;
+}
+
 bool EngineSession::CompileAndObserve(backends::docker::CompileOptions options,
                                       const GlobalOptions& global) {
   options.api_minor = engine->minor();

@@ -19,7 +19,9 @@
 #include "cli/command_result.h"
 #include "cli/global_options.h"
 #include "ir/project.h"
+#include "runner/clock.h"
 #include "runner/engine_client.h"
+#include "runner/executor.h"
 #include "runner/http.h"
 
 namespace stackc::cli {
@@ -31,6 +33,11 @@ class EngineSession {
             CommandResult& result);
   // Connects to the Engine of DOCKER_HOST; prints the error.
   bool Connect();
+  // Opens `n` more connections to the same Engine for parallel workers; the executors of
+  // `workers` run plans (Execute's executor list).
+  bool OpenWorkers(int n, runner::Clock& clock, int wait_timeout_s);
+  std::vector<runner::Executor*> executors() const;
+
   // Compiles the desired state (with the Engine's API version and image IDs) and observes the
   // live one; prints diagnostics and errors.
   bool CompileAndObserve(backends::docker::CompileOptions options, const GlobalOptions& global);
@@ -44,6 +51,9 @@ class EngineSession {
   std::unique_ptr<runner::EngineClient> engine;
   backends::docker::DesiredState desired;
   backends::docker::ObservedState observed;
+  std::vector<std::unique_ptr<runner::HttpTransport>> worker_transports;
+  std::vector<std::unique_ptr<runner::EngineClient>> worker_engines;
+  std::vector<std::unique_ptr<runner::EngineExecutor>> workers;
 
  private:
   ir::SourceManager* sm_ = nullptr;

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   stackc::cli::AddApplyCommand(app, global, &result);
   stackc::cli::AddDownCommand(app, global, &result);
   stackc::cli::AddPsCommand(app, global, &result);
+  stackc::cli::AddLogsCommand(app, global, &result);
   stackc::cli::AddCompileCommand(app, global, &result);
   try {
     app.parse(argc, argv);

@@ -1,6 +1,12 @@
 #include "runner/apply.h"
 
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <map>
+#include <mutex>
 #include <set>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -55,40 +61,121 @@ void PlainProgress::Warn(const std::string& message) {
   std::fflush(out_);
 }
 
-ApplyResult Execute(const backends::docker::Plan& plan, Executor& executor, Progress& progress,
-                    const std::atomic<bool>* interrupted) {
+ApplyResult Execute(const backends::docker::Plan& plan, const std::vector<Executor*>& executors,
+                    Progress& progress, const std::atomic<bool>* interrupted) {
+  const size_t n = plan.steps.size();
+  std::map<int, size_t> index;  // step id -> position
+  for (size_t i = 0; i < n; ++i) index[plan.steps[i].id] = i;
+  std::vector<int> waiting(n, 0);                  // dependencies not done yet
+  std::vector<std::vector<size_t>> dependents(n);  // who waits for step i
   ApplyResult result;
-  std::set<int> done;
-  for (const Step& step : plan.steps) {
-    if (interrupted != nullptr && interrupted->load()) {
-      result.ok = false;
-      result.interrupted = true;
-      result.message = "interrupted; run apply again to finish";
-      return result;
-    }
-    for (int dep : step.after) {
-      if (!done.count(dep)) {
-        // Steps are in a topological order; a missing dependency is a planner bug.
+  for (size_t i = 0; i < n; ++i) {
+    for (int dep : plan.steps[i].after) {
+      auto it = index.find(dep);
+      if (it == index.end() || it->second >= i) {
         result.ok = false;
-        result.message = fmt::format("step {} runs before step {} it waits for", step.id, dep);
+        result.message = fmt::format("step {} waits for step {}, which does not come before it",
+                                     plan.steps[i].id, dep);
         return result;
       }
+      ++waiting[i];
+      dependents[it->second].push_back(i);
     }
-    progress.Begin(step);
-    const StepOutcome outcome = executor.Run(step);
-    ++result.steps_run;
-    if (!outcome.ok && !step.required) {
-      progress.Warn(outcome.message + " (the dependency is optional: `required: false`)");
-      done.insert(step.id);
-      continue;
+  }
+
+  std::mutex mu;
+  std::condition_variable cv;
+  std::set<size_t> ready;  // by position: the plan's order breaks ties
+  for (size_t i = 0; i < n; ++i) {
+    if (waiting[i] == 0) ready.insert(i);
+  }
+  size_t running = 0, finished = 0;
+  bool starting = false;  // a container start is in flight
+  bool stop = false;
+
+  auto is_start = [&](size_t i) { return plan.steps[i].kind == StepKind::kStartContainer; };
+  // The first ready step a worker may take now; n when none.
+  auto pick = [&]() -> size_t {
+    for (size_t i : ready) {
+      if (!(starting && is_start(i))) return i;
     }
-    progress.End(step, outcome);
-    if (!outcome.ok) {
-      result.ok = false;
-      result.message = outcome.message;
-      return result;
+    return n;
+  };
+
+  auto worker = [&](Executor* executor) {
+    std::unique_lock<std::mutex> lock(mu);
+    while (true) {
+      size_t i = n;
+      cv.wait(lock, [&] {
+        if (interrupted != nullptr && interrupted->load() && !stop) {
+          stop = true;
+          result.ok = false;
+          result.interrupted = true;
+          result.message = "interrupted; run apply again to finish";
+        }
+        if (stop || finished == n) return true;
+        i = pick();
+        return i != n || (ready.empty() && running == 0);
+      });
+      if (stop || finished == n || i == n) {
+        cv.notify_all();
+        return;
+      }
+      ready.erase(i);
+      ++running;
+      const bool start = is_start(i);
+      if (start) starting = true;
+      const Step& step = plan.steps[i];
+      progress.Begin(step);
+      lock.unlock();
+      const StepOutcome outcome = executor->Run(step);
+      lock.lock();
+      --running;
+      ++finished;
+      ++result.steps_run;
+      if (start) starting = false;
+      if (!outcome.ok && !step.required) {
+        progress.Warn(outcome.message + " (the dependency is optional: `required: false`)");
+      } else {
+        progress.End(step, outcome);
+      }
+      if (!outcome.ok && step.required) {
+        if (!stop) {
+          stop = true;
+          result.ok = false;
+          result.message = outcome.message;
+        }
+      } else {
+        for (size_t d : dependents[i]) {
+          if (--waiting[d] == 0) ready.insert(d);
+        }
+      }
+      cv.notify_all();
     }
-    done.insert(step.id);
+  };
+
+  // The interrupt flag is set by a signal handler, which cannot notify: wake the workers now and
+  // then to look at it.
+  std::vector<std::thread> threads;
+  const size_t workers = std::min(executors.size(), std::max<size_t>(n, 1));
+  for (size_t w = 1; w < workers; ++w) threads.emplace_back(worker, executors[w]);
+  std::thread ticker;
+  std::atomic<bool> done{false};
+  if (interrupted != nullptr) {
+    ticker = std::thread([&] {
+      while (!done.load()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        if (interrupted->load()) cv.notify_all();
+      }
+    });
+  }
+  worker(executors[0]);
+  for (std::thread& t : threads) t.join();
+  done.store(true);
+  if (ticker.joinable()) ticker.join();
+  if (result.ok && finished != n) {
+    result.ok = false;  // unreachable with a topological plan; never report success for it
+    result.message = fmt::format("{} of {} steps could not be scheduled", n - finished, n);
   }
   return result;
 }

@@ -1,16 +1,20 @@
-// Executes a plan: each step after the steps it waits for, stopping at the first failure (a
-// failed wait for a `required: false` dependency only warns), and between steps when the user
-// interrupts. Whatever is left undone, the next apply plans again from what the Engine holds.
+// Executes a plan: each step once the steps it waits for are done, independent steps in parallel
+// (one worker per executor given), container starts one at a time (as Docker Compose serialises
+// them, so the Engine does not race for ports). The first failure stops the scheduling of new
+// steps (a failed wait for a `required: false` dependency only warns), and so does an interrupt;
+// steps already running finish. Whatever is left undone, the next apply plans again from what the
+// Engine holds.
 //
 // Example:
 //   PlainProgress progress(stderr);
-//   ApplyResult result = Execute(plan, executor, progress, &interrupted);
+//   ApplyResult result = Execute(plan, {&executor1, &executor2}, progress, &interrupted);
 //   if (!result.ok) fmt::print(stderr, "error: {}\n", result.message);
 #pragma once
 
 #include <atomic>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "backends/docker/plan.h"
 #include "runner/executor.h"
@@ -47,7 +51,9 @@ struct ApplyResult {
   std::string message;
 };
 
-ApplyResult Execute(const backends::docker::Plan& plan, Executor& executor, Progress& progress,
-                    const std::atomic<bool>* interrupted);
+// `executors` must not be empty; each is used by one worker thread at a time. Progress calls are
+// serialised.
+ApplyResult Execute(const backends::docker::Plan& plan, const std::vector<Executor*>& executors,
+                    Progress& progress, const std::atomic<bool>* interrupted);
 
 }  // namespace stackc::runner

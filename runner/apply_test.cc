@@ -1,6 +1,9 @@
 #include "runner/apply.h"
 
+#include <algorithm>
+#include <chrono>
 #include <map>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -52,7 +55,7 @@ TEST(ExecuteTest, RunsInOrderAndStopsAtTheFirstFailure) {
   ScriptedExecutor executor;
   executor.failures[2] = "cannot start container 'c2': port is already allocated";
   RecordingProgress progress;
-  const ApplyResult r = Execute(ThreeSteps(), executor, progress, nullptr);
+  const ApplyResult r = Execute(ThreeSteps(), {&executor}, progress, nullptr);
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.message, "cannot start container 'c2': port is already allocated");
   EXPECT_EQ(executor.ran, (std::vector<int>{1, 2}));
@@ -65,7 +68,7 @@ TEST(ExecuteTest, OptionalDependencyOnlyWarns) {
   ScriptedExecutor executor;
   executor.failures[2] = "container c2 is unhealthy";
   RecordingProgress progress;
-  const ApplyResult r = Execute(plan, executor, progress, nullptr);
+  const ApplyResult r = Execute(plan, {&executor}, progress, nullptr);
   EXPECT_TRUE(r.ok);
   EXPECT_EQ(executor.ran, (std::vector<int>{1, 2, 3}));
   EXPECT_EQ(progress.lines[1],
@@ -76,10 +79,78 @@ TEST(ExecuteTest, InterruptStopsBetweenSteps) {
   ScriptedExecutor executor;
   RecordingProgress progress;
   std::atomic<bool> interrupted{true};
-  const ApplyResult r = Execute(ThreeSteps(), executor, progress, &interrupted);
+  const ApplyResult r = Execute(ThreeSteps(), {&executor}, progress, &interrupted);
   EXPECT_FALSE(r.ok);
   EXPECT_TRUE(r.interrupted);
   EXPECT_TRUE(executor.ran.empty());
+}
+
+// Counts how many steps, and how many container starts, run at once.
+class ConcurrencyProbe final : public Executor {
+ public:
+  explicit ConcurrencyProbe(std::atomic<int>* now, std::atomic<int>* most, std::atomic<int>* starts,
+                            std::atomic<int>* most_starts)
+      : now_(now), most_(most), starts_(starts), most_starts_(most_starts) {}
+  StepOutcome Run(const Step& step) override {
+    const bool start = step.kind == StepKind::kStartContainer;
+    Raise(now_, most_);
+    if (start) Raise(starts_, most_starts_);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    if (start) --*starts_;
+    --*now_;
+    return {};
+  }
+
+ private:
+  static void Raise(std::atomic<int>* value, std::atomic<int>* most) {
+    const int v = ++*value;
+    int m = most->load();
+    while (v > m && !most->compare_exchange_weak(m, v)) {
+    }
+  }
+  std::atomic<int>*now_, *most_, *starts_, *most_starts_;
+};
+
+TEST(ExecuteTest, IndependentStepsRunInParallelStartsOneAtATime) {
+  // Four independent services: create then start each.
+  Plan plan;
+  for (int i = 0; i < 4; ++i) {
+    Step create;
+    create.id = 2 * i + 1;
+    create.kind = StepKind::kCreateContainer;
+    create.resource = "c" + std::to_string(i);
+    plan.steps.push_back(create);
+    Step start = create;
+    start.id = 2 * i + 2;
+    start.kind = StepKind::kStartContainer;
+    start.after = {create.id};
+    plan.steps.push_back(start);
+  }
+  std::atomic<int> now{0}, most{0}, starts{0}, most_starts{0};
+  ConcurrencyProbe a(&now, &most, &starts, &most_starts), b(&now, &most, &starts, &most_starts),
+      c(&now, &most, &starts, &most_starts);
+  RecordingProgress progress;
+  const ApplyResult r = Execute(plan, {&a, &b, &c}, progress, nullptr);
+  EXPECT_TRUE(r.ok) << r.message;
+  EXPECT_EQ(r.steps_run, 8);
+  EXPECT_EQ(progress.lines.size(), 8u);
+  EXPECT_GT(most.load(), 1);
+  EXPECT_EQ(most_starts.load(), 1);
+}
+
+TEST(ExecuteTest, AFailureStopsNewStepsButNotRunningOnes) {
+  Plan plan = ThreeSteps();
+  plan.steps[1].after.clear();  // 1 and 2 independent, 3 after 2
+  ScriptedExecutor a, b;
+  a.failures[1] = "boom";
+  b.failures[1] = "boom";
+  RecordingProgress progress;
+  const ApplyResult r = Execute(plan, {&a, &b}, progress, nullptr);
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.message, "boom");
+  std::vector<int> ran = a.ran;
+  ran.insert(ran.end(), b.ran.begin(), b.ran.end());
+  EXPECT_EQ(std::count(ran.begin(), ran.end(), 3), 0);
 }
 
 TEST(EngineExecutorTest, WaitsForHealthAndReportsUnhealthy) {

@@ -94,6 +94,17 @@ ApiResult EngineClient::Call(std::string_view method, std::string_view path,
                  timeout_ms);
 }
 
+ApiResult EngineClient::Stream(std::string_view path,
+                               std::function<bool(std::string_view)> on_data) {
+  HttpRequest req;
+  req.path = fmt::format("/v1.{}{}", minor_, path);
+  req.on_data = std::move(on_data);
+  HttpResponse resp;
+  std::string why;
+  const bool sent = transport_.Send(req, &resp, &why);
+  return Finish(sent, resp, why);
+}
+
 ApiResult EngineClient::CallRaw(std::string_view method, std::string_view path, std::string body,
                                 std::string content_type, int timeout_ms) {
   HttpRequest req;

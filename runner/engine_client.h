@@ -13,6 +13,7 @@
 //   if (r.ok()) for (const auto& c : r.body) ...
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -68,11 +69,16 @@ class EngineClient {
   // be reached or is too old.
   bool Connect(std::string* error);
   int minor() const { return minor_; }
+  // Uses the version another client negotiated with the same daemon (one client per worker).
+  void AdoptVersion(int minor) { minor_ = minor; }
   std::string version() const { return "1." + std::to_string(minor_); }
 
   // One call at the negotiated version; `path` starts with '/' and may hold a query.
   ApiResult Call(std::string_view method, std::string_view path,
                  const nlohmann::json* body = nullptr, int timeout_ms = 0);
+  // A GET whose answer body goes to `on_data` as it arrives (logs, events); the result has the
+  // status but no body. `on_data` returning false ends the stream.
+  ApiResult Stream(std::string_view path, std::function<bool(std::string_view)> on_data);
   // A call with a raw body (an archive).
   ApiResult CallRaw(std::string_view method, std::string_view path, std::string body,
                     std::string content_type, int timeout_ms = 0);

@@ -323,9 +323,9 @@ Plan PlanApply(const DesiredState& d, const ObservedState& o, const PlanOptions&
       for (const std::string& v : s->volumes) {
         if (volume_ready.count(v)) create_after.push_back(volume_ready[v]);
       }
-      if (!s->network_mode_service.empty()) {
-        for (int id : started[s->network_mode_service]) create_after.push_back(id);
-      }
+      // As Docker Compose does, a service's containers are created once its dependencies are up
+      // (links, volumes_from and network_mode: service:x need the other container to exist).
+      create_after.insert(create_after.end(), wait_for.begin(), wait_for.end());
       int last = p.Add(StepKind::kCreateContainer, c.name, reason, create_after);
       p.Last().service = name;
       p.Last().body = c.create;

@@ -54,11 +54,11 @@ TEST(PlanTest, FreshProjectInDependencyOrder) {
             "[3] create volume 'p_data' (missing)\n"
             "[4] create container 'p-db-1' (missing) after 1, 3\n"
             "[5] start container 'p-db-1' (missing) after 4\n"
-            "[6] create container 'p-app-1' (missing) after 1, 2\n"
+            "[6] create container 'p-app-1' (missing) after 1, 2, 5\n"
             "[7] connect container 'p-app-1' to 'p_front' (missing) after 6\n"
             "[8] start container 'p-app-1' (missing) after 5, 7\n"
             "[9] wait healthy 'p-app-1' ('web' depends on it (service_healthy)) after 8\n"
-            "[10] create container 'p-web-1' (missing) after 2\n"
+            "[10] create container 'p-web-1' (missing) after 2, 9\n"
             "[11] start container 'p-web-1' (missing) after 9, 10\n");
 }
 

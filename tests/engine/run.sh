@@ -172,6 +172,18 @@ check "three-tier: no container left" test -z "$(docker ps -aq --filter "label=i
 check "three-tier: no network left" test -z "$(docker network ls -q --filter "label=io.stackc.project=$p")"
 docker image rm "stackc-test/busybox:e2e-$run_id" >/dev/null 2>&1
 
+# ---- the live progress display, under a pseudo-terminal ----
+p=$(new_project tty)
+f="$here/stacks/three-tier.yaml"
+script -qec "'$stackc' -p '$p' -f '$f' apply -t 1" /dev/null >"$work/out.tty" 2>&1
+check "tty: redraws lines in place" grep -q $'\x1b\[2K' "$work/out.tty"
+check "tty: moves the cursor back up" grep -q $'\x1b\[[0-9]*A' "$work/out.tty"
+last_frame=$(awk -v RS=$'\x1b\\[[0-9]+A' 'END {print}' "$work/out.tty" | sed $'s/\x1b\\[[0-9;]*[A-Za-z]//g; s/\r//g')
+for want in "Network $p""_appdb" "Network $p""_webapp" "Container $p-app-1" "Container $p-db-1" "Container $p-web-1"; do
+  check "tty: final frame shows '$want' done" bash -c "grep -E '✔ $want +(Created|Started)' <<<\"\$1\" >/dev/null" _ "$last_frame"
+done
+check "tty: plain lines when not a terminal" bash -c "'$stackc' -p '$p' -f '$f' down -t 1 2>&1 | grep -q \"container '$p-web-1' removed\""
+
 # ---- depends_on conditions ----
 p=$(new_project deps)
 f="$here/stacks/depends.yaml"
@@ -187,6 +199,15 @@ job_die=$(line "^die $p-migrate-1")
 app_start=$(line "^start $p-app-1")
 check "depends: web starts after db is healthy (events)" test -n "$healthy" -a -n "$web_start" -a "${healthy:-0}" -lt "${web_start:-0}"
 check "depends: app starts after migrate exited (events)" test -n "$job_die" -a -n "$app_start" -a "${job_die:-0}" -lt "${app_start:-0}"
+"$stackc" -p "$p" -f "$f" logs migrate >"$work/logs.out" 2>"$work/logs.err"
+check "logs: stdout lines with the container's name" grep -qx "$p-migrate-1 | migrated" "$work/logs.out"
+check "logs: stderr lines on stderr" grep -qx "$p-migrate-1 | one warning" "$work/logs.err"
+"$stackc" -p "$p" -f "$f" logs --tail 1 --no-log-prefix migrate >"$work/logs.tail" 2>&1
+check "logs: --tail 1" test "$(cat "$work/logs.tail")" == "one warning"
+docker exec "$p-web-1" sh -c 'sleep 1; echo followed > /proc/1/fd/1' &
+timeout 4 "$stackc" -p "$p" -f "$f" logs -f web >"$work/logs.follow" 2>&1
+wait
+check "logs: -f follows new lines" grep -qx "$p-web-1 | followed" "$work/logs.follow"
 check "depends: second apply changes nothing" sc -p "$p" -f "$f" apply
 check "depends: empty plan" grep -qx "no changes" "$work/last.out"
 sc -p "$p" -f "$f" down >/dev/null
