@@ -25,6 +25,7 @@ bool EngineSession::Load(const GlobalOptions& global, const std::vector<std::str
   PrintDiagnostics(*sm_, sink, global);
   if (!ok) return false;
   project = frontend::Lower(*loaded);
+  loaded_ = loaded.get();
   return true;
 }
 
@@ -94,8 +95,37 @@ bool EngineSession::CompileAndObserve(backends::docker::CompileOptions options,
   return true;
 }
 
+namespace {
+
+// The values of the secrets and configs that come from the environment or inline content, by
+// "secret:KEY" / "config:KEY": the backend copies them into containers and hashes them.
+std::map<std::string, std::string> FileValues(const frontend::LoadedProject& loaded) {
+  std::map<std::string, std::string> out;
+  for (const char* kind : {"secret", "config"}) {
+    const frontend::Node* section =
+        loaded.model.Find(std::string_view(kind) == "secret" ? "secrets" : "configs");
+    if (section == nullptr || !section->is_map()) continue;
+    for (const frontend::MapEntry& e : section->entries) {
+      if (!e.value.is_map()) continue;
+      const std::string key = fmt::format("{}:{}", kind, e.key);
+      if (const frontend::Node* content = e.value.Find("content");
+          content && content->is_scalar()) {
+        out[key] = content->text;
+      } else if (const frontend::Node* var = e.value.Find("environment"); var && var->is_scalar()) {
+        if (auto it = loaded.environment.find(var->text); it != loaded.environment.end()) {
+          out[key] = it->second;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 bool EngineSession::CompileOffline(backends::docker::CompileOptions options,
                                    const GlobalOptions& global, bool report) {
+  if (loaded_ != nullptr) options.file_values = FileValues(*loaded_);
   frontend::RealFileSystem fs(frontend::LoadRequest().max_file_bytes);
   ir::DiagnosticSink sink;
   desired = backends::docker::Compile(project, options, fs, sink);

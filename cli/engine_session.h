@@ -18,6 +18,7 @@
 #include "backends/docker/state.h"
 #include "cli/command_result.h"
 #include "cli/global_options.h"
+#include "frontend/loader.h"
 #include "ir/project.h"
 #include "runner/clock.h"
 #include "runner/engine_client.h"
@@ -57,6 +58,7 @@ class EngineSession {
 
  private:
   ir::SourceManager* sm_ = nullptr;
+  const frontend::LoadedProject* loaded_ = nullptr;
 };
 
 // Parses "--scale svc=N" values; false with a message on a malformed one.

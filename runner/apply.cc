@@ -27,6 +27,8 @@ const char* StepDoneVerb(StepKind kind) {
       return "removed";
     case StepKind::kConnectNetwork:
       return "connected";
+    case StepKind::kCopyFiles:
+      return "files copied";
     case StepKind::kStartContainer:
       return "started";
     case StepKind::kStopContainer:

@@ -4,14 +4,15 @@
 #include <string_view>
 
 #include <curl/curl.h>
-#include <dlfcn.h>
+
+#include "runner/shared_library.h"
 
 namespace stackc::runner {
 namespace {
 
 // The libcurl entry points we use, resolved from the shared library at run time.
 struct CurlLibrary {
-  void* handle = nullptr;
+  SharedLibrary lib;
   decltype(&curl_global_init) global_init = nullptr;
   decltype(&curl_easy_init) easy_init = nullptr;
   decltype(&curl_easy_setopt) easy_setopt = nullptr;
@@ -23,41 +24,21 @@ struct CurlLibrary {
   decltype(&curl_slist_append) slist_append = nullptr;
   decltype(&curl_slist_free_all) slist_free_all = nullptr;
 
-  ~CurlLibrary() {
-    if (handle != nullptr) dlclose(handle);
-  }
-
   bool Load(std::string* error) {
-    for (const char* name : {"libcurl.so.4", "libcurl.so", "libcurl-gnutls.so.4"}) {
-      handle = dlopen(name, RTLD_NOW | RTLD_LOCAL);
-      if (handle != nullptr) break;
-    }
-    if (handle == nullptr) {
-      const char* why = dlerror();
-      *error = std::string("cannot load libcurl: ") + (why ? why : "not found");
-      return false;
-    }
-    bool ok = true;
-    auto resolve = [&](auto& fn, const char* symbol) {
-      fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(dlsym(handle, symbol));
-      if (fn == nullptr) {
-        ok = false;
-        *error = std::string("cannot load libcurl: missing ") + symbol;
-      }
-    };
-    resolve(global_init, "curl_global_init");
-    resolve(easy_init, "curl_easy_init");
-    resolve(easy_setopt, "curl_easy_setopt");
-    resolve(easy_perform, "curl_easy_perform");
-    resolve(easy_getinfo, "curl_easy_getinfo");
-    resolve(easy_reset, "curl_easy_reset");
-    resolve(easy_cleanup, "curl_easy_cleanup");
-    resolve(easy_strerror, "curl_easy_strerror");
-    resolve(slist_append, "curl_slist_append");
-    resolve(slist_free_all, "curl_slist_free_all");
+    if (!lib.Open({"libcurl.so.4", "libcurl.so", "libcurl-gnutls.so.4"}, error)) return false;
+    const bool ok = lib.Resolve("curl_global_init", &global_init, error) &&
+                    lib.Resolve("curl_easy_init", &easy_init, error) &&
+                    lib.Resolve("curl_easy_setopt", &easy_setopt, error) &&
+                    lib.Resolve("curl_easy_perform", &easy_perform, error) &&
+                    lib.Resolve("curl_easy_getinfo", &easy_getinfo, error) &&
+                    lib.Resolve("curl_easy_reset", &easy_reset, error) &&
+                    lib.Resolve("curl_easy_cleanup", &easy_cleanup, error) &&
+                    lib.Resolve("curl_easy_strerror", &easy_strerror, error) &&
+                    lib.Resolve("curl_slist_append", &slist_append, error) &&
+                    lib.Resolve("curl_slist_free_all", &slist_free_all, error);
     if (ok && global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
       *error = "cannot initialise libcurl";
-      ok = false;
+      return false;
     }
     return ok;
   }

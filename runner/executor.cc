@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "runner/archive.h"
+
 namespace stackc::runner {
 namespace {
 
@@ -50,6 +52,24 @@ StepOutcome EngineExecutor::Run(const Step& step) {
     case StepKind::kConnectNetwork: {
       const json body = {{"Container", step.resource}, {"EndpointConfig", step.body}};
       r = engine_.Call("POST", "/networks/" + step.network + "/connect", &body);
+      break;
+    }
+    case StepKind::kCopyFiles: {
+      std::vector<ArchiveFile> files;
+      for (const json& f : step.body) {
+        ArchiveFile a;
+        a.path = f.value("path", "");
+        while (a.path.starts_with("/")) a.path.erase(0, 1);
+        a.content = f.value("content", "");
+        a.mode = f.value("mode", 0444u);
+        a.uid = f.value("uid", int64_t{0});
+        a.gid = f.value("gid", int64_t{0});
+        files.push_back(std::move(a));
+      }
+      std::string tar, error;
+      if (!MakeTar(files, &tar, &error)) return {false, error};
+      r = engine_.CallRaw("PUT", "/containers/" + step.resource + "/archive?path=/", std::move(tar),
+                          "application/x-tar");
       break;
     }
     case StepKind::kStartContainer:

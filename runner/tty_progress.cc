@@ -21,6 +21,8 @@ const char* StepBusyVerb(StepKind kind) {
       return "Removing";
     case StepKind::kConnectNetwork:
       return "Connecting";
+    case StepKind::kCopyFiles:
+      return "Copying files";
     case StepKind::kStartContainer:
       return "Starting";
     case StepKind::kStopContainer:

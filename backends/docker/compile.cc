@@ -217,8 +217,11 @@ class Compiler {
   }
 
   // A file secret or config as a read-only bind, with its content in the hash.
+  // A secret or config: a file is bound read-only and its content goes into the hash; a value
+  // from the environment or inline content is copied in before start (`inject`), and only its
+  // hash is kept anywhere else.
   void FileMount(const ir::Service& s, const ir::FileReference& ref, bool secret, json& binds,
-                 json& files) {
+                 json& files, json& inject) {
     const ir::FileObject* obj = secret ? p_.FindSecret(ref.source) : p_.FindConfig(ref.source);
     const char* kind = secret ? "secret" : "config";
     if (obj == nullptr) return;  // the loader reports undefined references
@@ -228,14 +231,6 @@ class Compiler {
           fmt::format("service '{}': unsupported external {} '{}'", s.name.value, kind, obj->name));
       return;
     }
-    if (obj->file.empty()) {
-      sink_.Error(kUnsupportedCode, ref.span,
-                  fmt::format("service '{}': {} '{}' from {} is not supported by the docker "
-                              "backend yet; use `file:`",
-                              s.name.value, kind, ref.source,
-                              obj->has_content ? "content" : "an environment variable"));
-      return;
-    }
     std::string target = ref.target;
     if (secret) {
       if (target.empty()) target = "/run/secrets/" + ref.source;
@@ -243,6 +238,24 @@ class Compiler {
     } else {
       if (target.empty()) target = "/" + ref.source;
       if (!target.starts_with("/")) target = "/" + target;
+    }
+    if (obj->file.empty()) {
+      auto it = o_.file_values.find(fmt::format("{}:{}", kind, ref.source));
+      if (it == o_.file_values.end()) {
+        sink_.Error(kInvalidCode, ref.span,
+                    fmt::format("service '{}': {} '{}' has no value: environment variable '{}' is "
+                                "not set",
+                                s.name.value, kind, ref.source, obj->environment));
+        return;
+      }
+      const std::string hash = Sha256Hex(it->second);
+      files[fmt::format("{}:{}", kind, ref.source)] = hash;
+      inject.push_back({{"path", target},
+                        {"content", it->second},
+                        {"mode", ref.mode.value_or(0444)},
+                        {"uid", std::atoll(ref.uid.c_str())},
+                        {"gid", std::atoll(ref.gid.c_str())}});
+      return;
     }
     std::string content, error;
     if (!fs_.Read(obj->file, &content, &error)) {
@@ -401,8 +414,9 @@ class Compiler {
     json mounts = json::array();
     json files = json::object();
     Mounts(s, binds, mounts, &d.volumes);
-    for (const ir::FileReference& ref : s.secrets) FileMount(s, ref, true, binds, files);
-    for (const ir::FileReference& ref : s.configs) FileMount(s, ref, false, binds, files);
+    json inject = json::array();
+    for (const ir::FileReference& ref : s.secrets) FileMount(s, ref, true, binds, files, inject);
+    for (const ir::FileReference& ref : s.configs) FileMount(s, ref, false, binds, files, inject);
     if (!binds.empty()) host["Binds"] = binds;
     if (!mounts.empty()) host["Mounts"] = mounts;
     if (!s.tmpfs.empty()) {
@@ -611,6 +625,7 @@ class Compiler {
       dc.create["Labels"][kComposeNumberLabel] = std::to_string(n);
       dc.create["Labels"][kHashLabel] = d.hash;
       dc.connect = extra;
+      dc.inject = inject;
       d.containers.push_back(std::move(dc));
     }
     std::sort(d.networks.begin(), d.networks.end());

@@ -41,6 +41,9 @@ struct CompileOptions {
   int api_minor = 47;                            // the negotiated Engine API version, 1.x
   std::map<std::string, int> scale;              // --scale service=N
   std::map<std::string, std::string> image_ids;  // image reference -> ID, for the hash
+  // The values of secrets and configs that come from the environment or inline content, by
+  // "secret:KEY" / "config:KEY" (FileValues builds it from the loaded project).
+  std::map<std::string, std::string> file_values;
 };
 
 DesiredState Compile(const ir::Project& project, const CompileOptions& options,

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "backends/docker/plan.h"
 #include "backends/docker/test_project.h"
 #include "frontend/schema.h"
 
@@ -126,6 +127,32 @@ TEST(CompileTest, SecretFileContentIsHashedNotSent) {
   fs.Add("/p/pw.txt", "hunter3");
   auto second = CompileText(fs, yaml);
   EXPECT_NE(second->Service("db")->hash, db->hash);
+}
+
+TEST(CompileTest, EnvironmentAndContentSourcesAreCopiedInAndHashed) {
+  frontend::InMemoryFileSystem fs("/p");
+  const std::string yaml =
+      "services:\n  db:\n    image: busybox\n    secrets: [{source: pw, target: db, mode: 0400}]\n"
+      "    configs: [app]\nsecrets:\n  pw:\n    environment: PW\nconfigs:\n  app:\n"
+      "    content: hello\n";
+  CompileOptions options{.file_values = {{"secret:pw", "hunter2"}, {"config:app", "hello"}}};
+  auto c = CompileText(fs, yaml, options);
+  ASSERT_TRUE(c->ok);
+  const DesiredContainer& db = c->Service("db")->containers[0];
+  ASSERT_EQ(db.inject.size(), 2u);
+  EXPECT_EQ(db.inject[0]["path"], "/run/secrets/db");
+  EXPECT_EQ(db.inject[0]["mode"], 0400);
+  EXPECT_EQ(db.inject[1]["path"], "/app");
+  EXPECT_EQ(db.create.dump().find("hunter2"), std::string::npos);
+  options.file_values["secret:pw"] = "hunter3";
+  EXPECT_NE(CompileText(fs, yaml, options)->Service("db")->hash, c->Service("db")->hash);
+  const Plan plan = PlanApply(c->desired, {}, {});
+  EXPECT_NE(RenderText(plan).find("[3] copy files into container 'p-db-1' (missing) after 2"),
+            std::string::npos);
+  EXPECT_EQ(RenderJson(plan, "p").find("hunter2"), std::string::npos);
+  options.file_values.erase("secret:pw");
+  auto unset = CompileText(fs, yaml, options);
+  EXPECT_FALSE(unset->ok);
 }
 
 TEST(CompileTest, RejectedAndDegradedKeysAreLocated) {

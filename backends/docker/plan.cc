@@ -139,6 +139,8 @@ const char* StepKindName(StepKind kind) {
       return "create container";
     case StepKind::kConnectNetwork:
       return "connect container";
+    case StepKind::kCopyFiles:
+      return "copy files into container";
     case StepKind::kStartContainer:
       return "start container";
     case StepKind::kStopContainer:
@@ -334,6 +336,11 @@ Plan PlanApply(const DesiredState& d, const ObservedState& o, const PlanOptions&
         p.Last().service = name;
         p.Last().network = network;
         p.Last().body = endpoint;
+      }
+      if (!c.inject.empty()) {
+        last = p.Add(StepKind::kCopyFiles, c.name, reason, {last});
+        p.Last().service = name;
+        p.Last().body = c.inject;
       }
       std::vector<int> start_after = wait_for;
       start_after.push_back(last);

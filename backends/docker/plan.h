@@ -31,6 +31,7 @@ enum class StepKind {
   kRemoveVolume,
   kCreateContainer,
   kConnectNetwork,
+  kCopyFiles,  // secrets and configs copied in as an archive, before start
   kStartContainer,
   kStopContainer,
   kRemoveContainer,

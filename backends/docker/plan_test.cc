@@ -87,6 +87,29 @@ TEST(PlanTest, ChangedServiceIsRecreatedAlone) {
             "[4] start container 'p-db-1' (configuration changed) after 3\n");
 }
 
+TEST(PlanTest, DependentsWithRestartTrueRestartKeepingTheirContainers) {
+  frontend::InMemoryFileSystem fs("/p");
+  const std::string base =
+      "services:\n  db:\n    image: busybox\n  web:\n    image: busybox\n"
+      "    depends_on: {db: {condition: service_started, restart: true}}\n"
+      "  worker:\n    image: busybox\n    depends_on: [db]\n";
+  auto before = CompileText(fs, base);
+  std::string changed = base;
+  changed.replace(changed.find("  db:\n    image: busybox\n"), 25,
+                  "  db:\n    image: busybox\n    environment: [X=1]\n");
+  auto after = CompileText(fs, changed);
+  ASSERT_TRUE(before->ok && after->ok);
+  const Plan plan = PlanApply(after->desired, Converged(before->desired), PlanOptions{});
+  EXPECT_EQ(RenderText(plan),
+            "[1] stop container 'p-db-1' (configuration changed)\n"
+            "[2] remove container 'p-db-1' (configuration changed) after 1\n"
+            "[3] create container 'p-db-1' (configuration changed) after 2\n"
+            "[4] start container 'p-db-1' (configuration changed) after 3\n"
+            "[5] stop container 'p-web-1' (dependency 'db' was recreated) after 4\n"
+            "[6] start container 'p-web-1' (dependency 'db' was recreated) after 5\n");
+  EXPECT_EQ(plan.steps[4].id_ref, "id-p-web-1");  // the same container, restarted
+}
+
 TEST(PlanTest, ScaleUpAddsAndScaleDownRemovesHighestNumbers) {
   frontend::InMemoryFileSystem fs("/p");
   auto one = CompileText(fs, "services:\n  os:\n    image: busybox\n");

@@ -57,6 +57,9 @@ struct DesiredContainer {
   nlohmann::json create;  // POST /containers/create body
   // Networks joined after create, before start (API below 1.44 takes one network at create).
   std::vector<std::pair<std::string, nlohmann::json>> connect;  // network name, EndpointConfig
+  // Files copied in before start (secrets and configs from the environment or inline content):
+  // [{"path", "content", "mode", "uid", "gid"}]. Holds secret values: never printed.
+  nlohmann::json inject = nlohmann::json::array();
 };
 
 struct DesiredDependency {

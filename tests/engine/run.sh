@@ -172,6 +172,21 @@ check "three-tier: no container left" test -z "$(docker ps -aq --filter "label=i
 check "three-tier: no network left" test -z "$(docker network ls -q --filter "label=io.stackc.project=$p")"
 docker image rm "stackc-test/busybox:e2e-$run_id" >/dev/null 2>&1
 
+# ---- secrets and configs from the environment and inline content ----
+p=$(new_project inject)
+f="$here/stacks/injected.yaml"
+check "inject: apply" sc -p "$p" -f "$f" apply
+probe=$(docker exec "$p-db-1" sh -c 'cat /run/secrets/dbpass; echo; stat -c %a /run/secrets/db_root; cat /etc/app.conf')
+check "inject: the secret's value is in /run/secrets/dbpass" grep -qx -- "$STACKC_E2E_SECRET" <<<"$probe"
+check "inject: mode 0400 on the second target" grep -qx 400 <<<"$probe"
+check "inject: the config's content at its target" grep -qx "mode=production" <<<"$probe"
+check "inject: unchanged, the plan is empty" sc -p "$p" -f "$f" apply
+check "inject: no changes" grep -qx "no changes" "$work/last.out"
+STACKC_E2E_SECRET="$STACKC_E2E_SECRET-rotated" sc -p "$p" -f "$f" apply
+check "inject: a new value recreates the container" grep -q "create container '$p-db-1' (configuration changed)" "$work/last.out"
+check "inject: and copies the new value in" bash -c "docker exec $p-db-1 cat /run/secrets/dbpass | grep -qx -- '$STACKC_E2E_SECRET-rotated'"
+sc -p "$p" -f "$f" down
+
 # ---- the live progress display, under a pseudo-terminal ----
 p=$(new_project tty)
 f="$here/stacks/three-tier.yaml"
