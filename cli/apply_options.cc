@@ -79,19 +79,12 @@ bool CheckImages(const backends::docker::DesiredState& desired,
   bool ok = true;
   for (const backends::docker::DesiredService& s : desired.services) {
     if (!only.empty() && !only.count(s.name)) continue;
-    if (observed.images.count(s.image)) continue;
+    if (observed.images.count(s.image) || s.has_build) continue;  // present, or built by the plan
     ok = false;
-    if (s.has_build) {
-      fmt::print(stderr,
-                 "error: service '{}': image '{}' is not in the Engine and stackc cannot build "
-                 "it yet; build it first (docker compose build {})\n",
-                 s.name, s.image, s.name);
-    } else {
-      fmt::print(stderr,
-                 "error: service '{}': image '{}' is not in the Engine and stackc does not pull "
-                 "images; pull, load or build it first\n",
-                 s.name, s.image);
-    }
+    fmt::print(stderr,
+               "error: service '{}': image '{}' is not in the Engine and stackc does not pull "
+               "images; pull, load or build it first, or give the service a `build:`\n",
+               s.name, s.image);
   }
   return ok;
 }

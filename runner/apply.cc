@@ -29,6 +29,8 @@ const char* StepDoneVerb(StepKind kind) {
       return "connected";
     case StepKind::kCopyFiles:
       return "files copied";
+    case StepKind::kBuildImage:
+      return "built";
     case StepKind::kStartContainer:
       return "started";
     case StepKind::kStopContainer:
@@ -43,11 +45,23 @@ const char* StepDoneVerb(StepKind kind) {
   return "done";
 }
 
+const char* StepNoun(StepKind kind) {
+  switch (kind) {
+    case StepKind::kCreateNetwork:
+    case StepKind::kRemoveNetwork:
+      return "network";
+    case StepKind::kCreateVolume:
+    case StepKind::kRemoveVolume:
+      return "volume";
+    case StepKind::kBuildImage:
+      return "image";
+    default:
+      return "container";
+  }
+}
+
 void PlainProgress::End(const Step& step, const StepOutcome& outcome) {
-  const char* noun =
-      step.kind == StepKind::kCreateNetwork || step.kind == StepKind::kRemoveNetwork ? "network"
-      : step.kind == StepKind::kCreateVolume || step.kind == StepKind::kRemoveVolume ? "volume"
-                                                                                     : "container";
+  const char* noun = StepNoun(step.kind);
   if (outcome.ok) {
     std::string extra;
     if (step.kind == StepKind::kConnectNetwork) extra = fmt::format(" to '{}'", step.network);

@@ -41,6 +41,9 @@ class PlainProgress final : public Progress {
   std::FILE* out_;
 };
 
+// What a step acts on: "network", "volume", "image" or "container".
+const char* StepNoun(backends::docker::StepKind kind);
+
 // What a step did, in the past tense: "created", "started", "healthy".
 const char* StepDoneVerb(backends::docker::StepKind kind);
 

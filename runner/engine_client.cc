@@ -49,7 +49,10 @@ std::string EngineSocketPath(const char* docker_host, std::string* error) {
 std::string FiltersQuery(const std::map<std::string, std::vector<std::string>>& filters) {
   nlohmann::json j = nlohmann::json::object();
   for (const auto& [key, values] : filters) j[key] = values;
-  const std::string text = j.dump();
+  return UrlEncode(j.dump());
+}
+
+std::string UrlEncode(std::string_view text) {
   std::string out;
   for (unsigned char c : text) {
     if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {

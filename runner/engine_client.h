@@ -55,6 +55,9 @@ struct ApiResult {
 // `error` set when DOCKER_HOST names something else (tcp://, ssh://).
 std::string EngineSocketPath(const char* docker_host, std::string* error);
 
+// Percent-encodes everything but unreserved characters, for a query value.
+std::string UrlEncode(std::string_view text);
+
 // URL-encodes `filters` as the Engine expects: {"label":["a=b"]} -> %7B%22label%22...
 std::string FiltersQuery(const std::map<std::string, std::vector<std::string>>& filters);
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "runner/archive.h"
+#include "runner/build_context.h"
 
 namespace stackc::runner {
 namespace {
@@ -72,6 +73,8 @@ StepOutcome EngineExecutor::Run(const Step& step) {
                           "application/x-tar");
       break;
     }
+    case StepKind::kBuildImage:
+      return Build(step);
     case StepKind::kStartContainer:
       r = engine_.Call("POST", "/containers/" + Ref(step) + "/start");
       if (r.error == ApiError::kNotModified) return {};
@@ -91,6 +94,40 @@ StepOutcome EngineExecutor::Run(const Step& step) {
   }
   if (r.ok()) return {};
   return Failure(step, r);
+}
+
+StepOutcome EngineExecutor::Build(const Step& step) {
+  const json& b = step.body;
+  std::string tar, error;
+  const std::string dockerfile = b.value("dockerfile", "Dockerfile");
+  if (!BuildContextTar(b.value("context", ""), dockerfile, &tar, &error)) {
+    return {false, fmt::format("service '{}': cannot build image '{}': {}", step.service,
+                               step.resource, error)};
+  }
+  std::string query = "/build?rm=1&forcerm=1&t=" + UrlEncode(step.resource) +
+                      "&dockerfile=" + UrlEncode(dockerfile);
+  if (b.contains("args") && !b["args"].empty())
+    query += "&buildargs=" + UrlEncode(b["args"].dump());
+  if (!b.value("target", "").empty()) query += "&target=" + UrlEncode(b.value("target", ""));
+  const ApiResult r = engine_.CallRaw("POST", query, std::move(tar), "application/x-tar");
+  std::string message = r.message;
+  if (r.ok()) {
+    // The answer is a stream of JSON lines; a failed step says so in an "error" line.
+    size_t start = 0;
+    while (start < r.raw.size()) {
+      const size_t nl = r.raw.find('\n', start);
+      const json line = json::parse(r.raw.substr(start, nl - start), nullptr, false);
+      if (line.is_object() && line.contains("error") && line["error"].is_string()) {
+        message = line["error"].get<std::string>();
+        break;
+      }
+      if (nl == std::string::npos) break;
+      start = nl + 1;
+    }
+    if (message.empty()) return {};
+  }
+  return {false, fmt::format("service '{}': cannot build image '{}': {}", step.service,
+                             step.resource, message)};
 }
 
 StepOutcome EngineExecutor::Wait(const Step& step) {

@@ -35,6 +35,7 @@ class EngineExecutor final : public Executor {
 
  private:
   StepOutcome Wait(const backends::docker::Step& step);
+  StepOutcome Build(const backends::docker::Step& step);
 
   EngineClient& engine_;
   Clock& clock_;

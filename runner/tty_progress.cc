@@ -23,6 +23,8 @@ const char* StepBusyVerb(StepKind kind) {
       return "Connecting";
     case StepKind::kCopyFiles:
       return "Copying files";
+    case StepKind::kBuildImage:
+      return "Building";
     case StepKind::kStartContainer:
       return "Starting";
     case StepKind::kStopContainer:
@@ -46,10 +48,7 @@ std::string Capitalised(const char* verb) {
 }  // namespace
 
 TtyProgress::Line& TtyProgress::LineFor(const Step& step) {
-  const char* noun =
-      step.kind == StepKind::kCreateNetwork || step.kind == StepKind::kRemoveNetwork ? "Network"
-      : step.kind == StepKind::kCreateVolume || step.kind == StepKind::kRemoveVolume ? "Volume"
-                                                                                     : "Container";
+  const std::string noun = Capitalised(StepNoun(step.kind));
   const std::string label = fmt::format("{} {}", noun, step.resource);
   auto it = index_.find(label);
   if (it != index_.end()) return lines_[it->second];

@@ -33,7 +33,8 @@ bash tests/differential/run.sh build/cli/stackc build/oracle/compose-config
 
 stage engine
 # End-to-end tests against the Docker Engine (not in the sanitizer build).
-if [ -S "${DOCKER_HOST#unix://}" ] || [ -S /var/run/docker.sock ]; then
+docker_host="${DOCKER_HOST:-unix:///var/run/docker.sock}"
+if [ -S "${docker_host#unix://}" ]; then
   bash tests/engine/run.sh build/cli/stackc
 else
   echo "engine: no Docker Engine socket (DOCKER_HOST or /var/run/docker.sock); the engine tests need one" >&2

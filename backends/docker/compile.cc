@@ -198,7 +198,7 @@ class Compiler {
                                 s.name.value, e.key, row->note));
       } else if (row->support == KeySupport::kDegraded) {
         if (e.key == "deploy" && !DeployNeedsWarning(e.value)) continue;
-        if (e.key == "build" && s.image) continue;  // the image is used as it is
+        if (e.key == "build") continue;  // built when the image is missing
         if (e.key == "pull_policy" && (e.value.text == "never" || e.value.text == "missing"))
           continue;
         sink_.Warning(kDegradedCode, e.value.span,
@@ -339,6 +339,16 @@ class Compiler {
     d.name = s.name.value;
     d.span = s.span;
     d.has_build = s.build.has_value();
+    if (s.build) {
+      json args = json::object();
+      for (const ir::KeyValue& kv : s.build->args) {
+        if (kv.value) args[kv.key] = *kv.value;
+      }
+      d.build = {{"context", s.build->context},
+                 {"dockerfile", s.build->dockerfile.empty() ? "Dockerfile" : s.build->dockerfile},
+                 {"args", args},
+                 {"target", s.build->target}};
+    }
     d.image = ServiceImage(p_, s);
     for (const ir::Dependency& dep : s.depends_on) {
       DesiredDependency dd;
@@ -603,7 +613,11 @@ class Compiler {
     // content of the files the service reads.
     json hashed = {{"container", c}, {"files", files}};
     for (const auto& [network, endpoint] : extra) hashed["connect"][network] = endpoint;
-    if (auto it = o_.image_ids.find(d.image); it != o_.image_ids.end()) {
+    // A built image is identified by its build, not its ID: the ID is known only once it is
+    // built, and a second apply must find nothing to do.
+    if (d.has_build) {
+      hashed["build"] = d.build;
+    } else if (auto it = o_.image_ids.find(d.image); it != o_.image_ids.end()) {
       hashed["image_id"] = it->second;
     }
     d.hash = Sha256Hex(hashed.dump());

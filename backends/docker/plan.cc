@@ -135,6 +135,8 @@ const char* StepKindName(StepKind kind) {
       return "create volume";
     case StepKind::kRemoveVolume:
       return "remove volume";
+    case StepKind::kBuildImage:
+      return "build image";
     case StepKind::kCreateContainer:
       return "create container";
     case StepKind::kConnectNetwork:
@@ -291,6 +293,13 @@ Plan PlanApply(const DesiredState& d, const ObservedState& o, const PlanOptions&
       for (int id : started[s->network_mode_service]) wait_for.push_back(id);
     }
 
+    int built = 0;  // the build step, when the image is missing and can be built
+    if (s->has_build && !o.images.count(s->image)) {
+      built = p.Add(StepKind::kBuildImage, s->image, "missing");
+      p.Last().service = name;
+      p.Last().body = s->build;
+    }
+
     const int replicas = static_cast<int>(s->containers.size());
     for (const DesiredContainer& c : s->containers) {
       const ObservedContainer* obs = nullptr;
@@ -328,6 +337,7 @@ Plan PlanApply(const DesiredState& d, const ObservedState& o, const PlanOptions&
       // As Docker Compose does, a service's containers are created once its dependencies are up
       // (links, volumes_from and network_mode: service:x need the other container to exist).
       create_after.insert(create_after.end(), wait_for.begin(), wait_for.end());
+      create_after.push_back(built);
       int last = p.Add(StepKind::kCreateContainer, c.name, reason, create_after);
       p.Last().service = name;
       p.Last().body = c.create;

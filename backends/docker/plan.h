@@ -29,6 +29,7 @@ enum class StepKind {
   kRemoveNetwork,
   kCreateVolume,
   kRemoveVolume,
+  kBuildImage,  // the service's image is missing and it has `build:`
   kCreateContainer,
   kConnectNetwork,
   kCopyFiles,  // secrets and configs copied in as an archive, before start

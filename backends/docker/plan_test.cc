@@ -42,6 +42,13 @@ constexpr char kStack[] =
     "networks:\n  front: {}\n  back: {}\n"
     "volumes:\n  data: {}\n";
 
+// `yaml` with an environment entry added to service db: a change of db's configuration only.
+std::string WithDbEnvironment(std::string yaml) {
+  const std::string db = "  db:\n    image: busybox\n";
+  yaml.replace(yaml.find(db), db.size(), db + "    environment: [X=1]\n");
+  return yaml;
+}
+
 TEST(PlanTest, FreshProjectInDependencyOrder) {
   frontend::InMemoryFileSystem fs("/p");
   auto c = CompileText(fs, kStack, CompileOptions{.api_minor = 41});
@@ -74,10 +81,7 @@ TEST(PlanTest, ConvergedProjectPlansNothing) {
 TEST(PlanTest, ChangedServiceIsRecreatedAlone) {
   frontend::InMemoryFileSystem fs("/p");
   auto before = CompileText(fs, kStack);
-  std::string changed = kStack;
-  changed.replace(changed.find("  db:\n    image: busybox\n"), 25,
-                  "  db:\n    image: busybox\n    environment: [X=1]\n");
-  auto after = CompileText(fs, changed);
+  auto after = CompileText(fs, WithDbEnvironment(kStack));
   ASSERT_TRUE(before->ok && after->ok);
   const Plan plan = PlanApply(after->desired, Converged(before->desired), PlanOptions{});
   EXPECT_EQ(RenderText(plan),
@@ -94,10 +98,7 @@ TEST(PlanTest, DependentsWithRestartTrueRestartKeepingTheirContainers) {
       "    depends_on: {db: {condition: service_started, restart: true}}\n"
       "  worker:\n    image: busybox\n    depends_on: [db]\n";
   auto before = CompileText(fs, base);
-  std::string changed = base;
-  changed.replace(changed.find("  db:\n    image: busybox\n"), 25,
-                  "  db:\n    image: busybox\n    environment: [X=1]\n");
-  auto after = CompileText(fs, changed);
+  auto after = CompileText(fs, WithDbEnvironment(base));
   ASSERT_TRUE(before->ok && after->ok);
   const Plan plan = PlanApply(after->desired, Converged(before->desired), PlanOptions{});
   EXPECT_EQ(RenderText(plan),
@@ -174,6 +175,25 @@ TEST(PlanTest, ChangedNetworkTakesItsContainersWithIt) {
   EXPECT_NE(text.find("create container 'p-db-1' (network 'p_back' changed)"), std::string::npos);
   EXPECT_NE(text.find("create container 'p-app-1' (network 'p_back' changed)"), std::string::npos);
   EXPECT_EQ(text.find("'p-web-1'"), std::string::npos) << text;
+}
+
+TEST(PlanTest, MissingBuiltImageIsBuiltFirst) {
+  frontend::InMemoryFileSystem fs("/p");
+  const std::string yaml = "services:\n  app:\n    build: ./ctx\n";
+  auto c = CompileText(fs, yaml);
+  ASSERT_TRUE(c->ok);
+  EXPECT_EQ(c->Service("app")->image, "p-app");
+  EXPECT_EQ(c->Service("app")->build["context"], "/p/ctx");
+  EXPECT_EQ(RenderText(PlanApply(c->desired, ObservedState{}, PlanOptions{})),
+            "[1] create network 'p_default' (missing)\n"
+            "[2] build image 'p-app' (missing)\n"
+            "[3] create container 'p-app-1' (missing) after 1, 2\n"
+            "[4] start container 'p-app-1' (missing) after 3\n");
+  // Once built, its ID does not enter the hash: the next apply finds nothing to do.
+  auto built = CompileText(fs, yaml, CompileOptions{.image_ids = {{"p-app", "sha256:1"}}});
+  ObservedState o = Converged(c->desired);
+  o.images["p-app"] = "sha256:1";
+  EXPECT_TRUE(PlanApply(built->desired, o, PlanOptions{}).empty());
 }
 
 TEST(PlanTest, MissingExternalNetworkIsAnError) {

@@ -73,6 +73,8 @@ struct DesiredService {
   std::string name;
   std::string image;  // the image reference the containers run
   bool has_build = false;
+  // For a service with `build:`: {"context", "dockerfile", "args": {...}, "target"}.
+  nlohmann::json build;
   bool has_healthcheck = false;
   std::string hash;  // of the container template, the image ID and the files it reads
   std::vector<DesiredContainer> containers;  // by number

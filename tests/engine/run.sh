@@ -187,6 +187,20 @@ check "inject: a new value recreates the container" grep -q "create container '$
 check "inject: and copies the new value in" bash -c "docker exec $p-db-1 cat /run/secrets/dbpass | grep -qx -- '$STACKC_E2E_SECRET-rotated'"
 sc -p "$p" -f "$f" down
 
+# ---- build: a missing image with `build:` is built from its context ----
+p=$(new_project build)
+f="$here/stacks/build/compose.yaml"
+check "build: apply builds and runs" sc -p "$p" -f "$f" apply
+check "build: the plan had a build step" grep -q "build image '$p-app' (missing)" "$work/last.out"
+probe=$(docker exec "$p-app-1" sh -c 'ls /ctx; echo "greeting=$GREETING"')
+check "build: the context is in the image" grep -qx keep.txt <<<"$probe"
+check "build: .dockerignore kept ignored.txt out" bash -c "! grep -qx ignored.txt <<<\"\$1\"" _ "$probe"
+check "build: build args reach the Dockerfile" grep -qx "greeting=hello" <<<"$probe"
+check "build: a second apply changes nothing" sc -p "$p" -f "$f" apply
+check "build: no changes" grep -qx "no changes" "$work/last.out"
+sc -p "$p" -f "$f" down
+docker image rm "$p-app" >/dev/null 2>&1
+
 # ---- the live progress display, under a pseudo-terminal ----
 p=$(new_project tty)
 f="$here/stacks/three-tier.yaml"
