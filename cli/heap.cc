@@ -8,16 +8,11 @@
 #include <unistd.h>
 
 namespace stackc::cli {
-namespace {
-
-// Virtual reservation per heap extension; only touched pages cost memory.
-constexpr size_t kHeapStep = size_t{256} << 20;
-constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
-
-}  // namespace
-
 void PrepareHeap() {
 #if defined(M_TOP_PAD) && defined(MADV_HUGEPAGE) && !defined(STACKC_FULL_TEARDOWN)
+  // Virtual reservation per heap extension; only touched pages cost memory.
+  constexpr size_t kHeapStep = size_t{256} << 20;
+  constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
   // Large blocks on the heap too (not one mmap each), never trimmed back while we run, and the
   // heap grown in big steps so that one advice covers it.
   mallopt(M_MMAP_THRESHOLD, static_cast<int>(kHeapStep / 2));
