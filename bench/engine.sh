@@ -16,10 +16,11 @@ work=$(mktemp -d)
 export STACKC_E2E_DIR="$work/host" STACKC_E2E_PORT=$((20000 + RANDOM % 20000)) STACKC_E2E_SECRET=bench
 mkdir -p "$STACKC_E2E_DIR"
 python3 bench/gen_engine_stack.py 20 5 > "$work/stack-20.yaml"
-p="stackc-bench-$$"
 cleanup() {
-  "$stackc" -p "$p" -f "$work/stack-20.yaml" down -t 1 --progress plain >/dev/null 2>&1 || true
-  "$stackc" -p "$p" -f tests/engine/stacks/three-tier.yaml down -t 1 --progress plain >/dev/null 2>&1 || true
+  for stack in "$work/stack-20.yaml" tests/engine/stacks/three-tier.yaml; do
+    "$stackc" -p "stackc-bench-$$-stackc" -f "$stack" down -t 1 --progress plain >/dev/null 2>&1 || true
+    "$compose" -p "stackc-bench-$$-compose" -f "$stack" down -t 1 >/dev/null 2>&1 || true
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -31,6 +32,7 @@ printf '| stack | tool | cold apply to healthy, median ms | no-op re-apply, medi
 for stack in tests/engine/stacks/three-tier.yaml "$work/stack-20.yaml"; do
   name=$(basename "$stack" .yaml)
   for tool in stackc compose; do
+    p="stackc-bench-$$-$tool"  # each tool removes only what it created
     cold=(); noop=()
     for _ in $(seq "$runs"); do
       if [ "$tool" = stackc ]; then
@@ -45,6 +47,10 @@ for stack in tests/engine/stacks/three-tier.yaml "$work/stack-20.yaml"; do
     done
     c=$(printf '%s\n' "${cold[@]}" | median); o=$(printf '%s\n' "${noop[@]}" | median)
     printf '| %s | %s | %s | %s |\n' "$name" "$tool" "$c" "$o"
+    if [ "$tool" = stackc ]; then
+      "$stackc" -p "$p" -f "$stack" down -t 1 --progress plain >/dev/null 2>&1
+    else
+      "$compose" -p "$p" -f "$stack" down -t 1 >/dev/null 2>&1
+    fi
   done
-  "$compose" -p "$p" -f "$stack" down -t 1 >/dev/null 2>&1 || true
 done

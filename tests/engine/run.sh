@@ -37,11 +37,12 @@ check() {  # check NAME COMMAND...: passes when the command succeeds
   local name="$1"; shift
   if "$@"; then pass "$name"; else fail "$name"; fi
 }
+# Sets $p to a new project name and remembers it for the cleanup (not in a subshell: the list must
+# reach the EXIT trap).
 new_project() {
-  local p="stackc-e2e-$1-$run_id"
+  p="stackc-e2e-$1-$run_id"
   projects+=("$p")
   cleanup_one "$p"
-  echo "$p"
 }
 cleanup_one() {
   local ids; ids=$(docker ps -aq --filter "label=io.stackc.project=$1")
@@ -69,7 +70,7 @@ ids_of() {  # "name id startedAt" of the project's containers, sorted
 bash "$here/make-image.sh" || { echo "FAIL cannot build the test image"; exit 1; }
 
 # ---- two-tier, --scale os=2, as the brief runs it with -p compose ----
-p=$(new_project compose)
+new_project compose
 f="$here/stacks/two-tier.yaml"
 check "two-tier: apply --scale os=2" sc -p "$p" -f "$f" apply --scale os=2
 probe=$(docker exec "$p-os-1" sh -c "nslookup os 127.0.0.11; echo ===; nslookup $p-os-1 127.0.0.11; \
@@ -101,7 +102,7 @@ check "two-tier: down removed every container" test -z "$(docker ps -aq --filter
 check "two-tier: down twice is fine" sc -p "$p" -f "$f" down
 
 # ---- three-tier: segmentation as the brief shows it ----
-p=$(new_project three)
+new_project three
 f="$here/stacks/three-tier.yaml"
 check "three-tier: apply" sc -p "$p" -f "$f" apply
 probe=$(docker exec "$p-web-1" sh -c "nslookup app 127.0.0.11 >/dev/null && echo app-resolves; \
@@ -173,7 +174,7 @@ check "three-tier: no network left" test -z "$(docker network ls -q --filter "la
 docker image rm "stackc-test/busybox:e2e-$run_id" >/dev/null 2>&1
 
 # ---- secrets and configs from the environment and inline content ----
-p=$(new_project inject)
+new_project inject
 f="$here/stacks/injected.yaml"
 check "inject: apply" sc -p "$p" -f "$f" apply
 probe=$(docker exec "$p-db-1" sh -c 'cat /run/secrets/dbpass; echo; stat -c %a /run/secrets/db_root; cat /etc/app.conf')
@@ -188,7 +189,7 @@ check "inject: and copies the new value in" bash -c "docker exec $p-db-1 cat /ru
 sc -p "$p" -f "$f" down
 
 # ---- build: a missing image with `build:` is built from its context ----
-p=$(new_project build)
+new_project build
 f="$here/stacks/build/compose.yaml"
 check "build: apply builds and runs" sc -p "$p" -f "$f" apply
 check "build: the plan had a build step" grep -q "build image '$p-app' (missing)" "$work/last.out"
@@ -202,7 +203,7 @@ sc -p "$p" -f "$f" down
 docker image rm "$p-app" >/dev/null 2>&1
 
 # ---- the live progress display, under a pseudo-terminal ----
-p=$(new_project tty)
+new_project tty
 f="$here/stacks/three-tier.yaml"
 script -qec "'$stackc' -p '$p' -f '$f' apply -t 1" /dev/null >"$work/out.tty" 2>&1
 check "tty: redraws lines in place" grep -q $'\x1b\[2K' "$work/out.tty"
@@ -211,10 +212,11 @@ last_frame=$(awk -v RS=$'\x1b\\[[0-9]+A' 'END {print}' "$work/out.tty" | sed $'s
 for want in "Network $p""_appdb" "Network $p""_webapp" "Container $p-app-1" "Container $p-db-1" "Container $p-web-1"; do
   check "tty: final frame shows '$want' done" bash -c "grep -E '✔ $want +(Created|Started)' <<<\"\$1\" >/dev/null" _ "$last_frame"
 done
-check "tty: plain lines when not a terminal" bash -c "'$stackc' -p '$p' -f '$f' down -t 1 2>&1 | grep -q \"container '$p-web-1' removed\""
+"$stackc" -p "$p" -f "$f" down -t 1 >"$work/tty-down.txt" 2>&1
+check "tty: plain lines when not a terminal" grep -q "container '$p-web-1' removed" "$work/tty-down.txt"
 
 # ---- depends_on conditions ----
-p=$(new_project deps)
+new_project deps
 f="$here/stacks/depends.yaml"
 t0=$(date +%s)
 check "depends: apply waits for health and completion" sc -p "$p" -f "$f" apply
@@ -249,7 +251,7 @@ check "depends: the dependent was not started" \
 sc -p "$p" -f "$f" down >/dev/null
 
 # ---- faults ----
-p=$(new_project faults)
+new_project faults
 f="$here/stacks/three-tier.yaml"
 DOCKER_HOST=unix://$work/no.sock timeout 30 "$stackc" -p "$p" -f "$f" apply >"$work/out.nosock" 2>"$work/err.nosock"
 rc=$?
@@ -288,5 +290,9 @@ check "secrets: no output of stackc shows the secret value" test -z "$leaks"
 "$stackc" -p "$p" -f "$f" plan --format json >"$work/plan.json" 2>&1
 check "secrets: the JSON plan does not show it" bash -c "! grep -q -- '$STACKC_E2E_SECRET' '$work/plan.json'"
 
+for q in "${projects[@]}"; do
+  check "cleanup: down left no container of $q" \
+    test -z "$(docker ps -aq --filter "label=io.stackc.project=$q")"
+done
 echo "engine tests: $failures failed"
 [ "$failures" -eq 0 ]
