@@ -109,15 +109,15 @@ std::set<std::string> Selection(const DesiredState& d, const std::vector<std::st
     for (const DesiredService& s : d.services) out.insert(s.name);
     return out;
   }
-  std::vector<std::string> todo = roots;
-  while (!todo.empty()) {
-    const std::string name = todo.back();
-    todo.pop_back();
+  std::vector<std::string> pending = roots;
+  while (!pending.empty()) {
+    const std::string name = pending.back();
+    pending.pop_back();
     if (!out.insert(name).second) continue;
     for (const DesiredService& s : d.services) {
       if (s.name != name) continue;
-      for (const DesiredDependency& dep : s.depends_on) todo.push_back(dep.service);
-      if (!s.network_mode_service.empty()) todo.push_back(s.network_mode_service);
+      for (const DesiredDependency& dep : s.depends_on) pending.push_back(dep.service);
+      if (!s.network_mode_service.empty()) pending.push_back(s.network_mode_service);
     }
   }
   return out;

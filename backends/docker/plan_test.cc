@@ -196,6 +196,18 @@ TEST(PlanTest, MissingBuiltImageIsBuiltFirst) {
   EXPECT_TRUE(PlanApply(built->desired, o, PlanOptions{}).empty());
 }
 
+TEST(PlanTest, SelectedServicesBringTheirDependenciesOnly) {
+  frontend::InMemoryFileSystem fs("/p");
+  auto c = CompileText(fs, kStack);
+  ASSERT_TRUE(c->ok);
+  const std::string app = RenderText(PlanApply(c->desired, {}, PlanOptions{.services = {"app"}}));
+  EXPECT_NE(app.find("start container 'p-db-1'"), std::string::npos);
+  EXPECT_NE(app.find("start container 'p-app-1'"), std::string::npos);
+  EXPECT_EQ(app.find("p-web-1"), std::string::npos);
+  const Plan unknown = PlanApply(c->desired, {}, PlanOptions{.services = {"nope"}});
+  EXPECT_EQ(unknown.errors, std::vector<std::string>{"no such service: nope"});
+}
+
 TEST(PlanTest, MissingExternalNetworkIsAnError) {
   frontend::InMemoryFileSystem fs("/p");
   auto c = CompileText(fs,
