@@ -34,11 +34,12 @@ int RunApply(const GlobalOptions& global, const ApplyOptions& o, CommandResult& 
 
   InstallInterruptHandler();
   runner::RealClock clock;
-  if (!session.OpenWorkers(o.parallel, clock, o.wait_timeout_s)) return 2;
+  if (!session.OpenWorkers(o.parallel)) return 2;
   std::unique_ptr<runner::Progress> progress = MakeProgress(o.progress);
   if (!progress) return 2;
   const runner::ApplyResult applied =
-      runner::Execute(plan, session.executors(), *progress, &g_interrupted);
+      runner::Execute(plan, session.executors(), *progress, &g_interrupted, clock,
+                      {.poll_ms = 100, .wait_timeout_s = o.wait_timeout_s});
   if (!applied.ok) {
     fmt::print(stderr, "error: {}\n", applied.message);
     return applied.interrupted ? 130 : 1;

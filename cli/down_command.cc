@@ -42,12 +42,12 @@ int RunDown(const GlobalOptions& global, const DownFlags& o, CommandResult& resu
   const backends::docker::Plan plan =
       backends::docker::PlanDown(session.desired, session.observed, options);
   InstallInterruptHandler();
+  if (!session.OpenWorkers(o.parallel)) return 2;
   runner::RealClock clock;
-  if (!session.OpenWorkers(o.parallel, clock, o.timeout_s + 10)) return 2;
   std::unique_ptr<runner::Progress> progress = MakeProgress(o.progress);
   if (!progress) return 2;
   const runner::ApplyResult applied =
-      runner::Execute(plan, session.executors(), *progress, Interrupted());
+      runner::Execute(plan, session.executors(), *progress, Interrupted(), clock);
   if (!applied.ok) {
     fmt::print(stderr, "error: {}\n", applied.message);
     return applied.interrupted ? 130 : 1;

@@ -49,10 +49,10 @@ bool EngineSession::Connect() {
   return true;
 }
 
-bool EngineSession::OpenWorkers(int n, runner::Clock& clock, int wait_timeout_s) {
+bool EngineSession::OpenWorkers(int n) {
   std::string error;
   const std::string socket = runner::EngineSocketPath(std::getenv("DOCKER_HOST"), &error);
-  workers.push_back(std::make_unique<runner::EngineExecutor>(*engine, clock, wait_timeout_s));
+  workers.push_back(std::make_unique<runner::EngineExecutor>(*engine));
   for (int i = 1; i < n; ++i) {
     std::unique_ptr<runner::HttpTransport> t = runner::OpenUnixSocketTransport(socket, &error);
     if (!t) {
@@ -61,7 +61,7 @@ bool EngineSession::OpenWorkers(int n, runner::Clock& clock, int wait_timeout_s)
     }
     auto client = std::make_unique<runner::EngineClient>(*t);
     client->AdoptVersion(engine->minor());
-    workers.push_back(std::make_unique<runner::EngineExecutor>(*client, clock, wait_timeout_s));
+    workers.push_back(std::make_unique<runner::EngineExecutor>(*client));
     worker_transports.push_back(std::move(t));
     worker_engines.push_back(std::move(client));
   }

@@ -20,7 +20,6 @@
 #include "cli/global_options.h"
 #include "frontend/loader.h"
 #include "ir/project.h"
-#include "runner/clock.h"
 #include "runner/engine_client.h"
 #include "runner/executor.h"
 #include "runner/http.h"
@@ -36,7 +35,7 @@ class EngineSession {
   bool Connect();
   // Opens `n` more connections to the same Engine for parallel workers; the executors of
   // `workers` run plans (Execute's executor list).
-  bool OpenWorkers(int n, runner::Clock& clock, int wait_timeout_s);
+  bool OpenWorkers(int n);
   std::vector<runner::Executor*> executors() const;
 
   // Compiles the desired state (with the Engine's API version and image IDs) and observes the

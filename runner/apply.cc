@@ -78,7 +78,8 @@ void PlainProgress::Warn(const std::string& message) {
 }
 
 ApplyResult Execute(const backends::docker::Plan& plan, const std::vector<Executor*>& executors,
-                    Progress& progress, const std::atomic<bool>* interrupted) {
+                    Progress& progress, const std::atomic<bool>* interrupted, Clock& clock,
+                    const ExecuteOptions& options) {
   const size_t n = plan.steps.size();
   std::map<int, size_t> index;  // step id -> position
   for (size_t i = 0; i < n; ++i) index[plan.steps[i].id] = i;
@@ -101,55 +102,120 @@ ApplyResult Execute(const backends::docker::Plan& plan, const std::vector<Execut
 
   std::mutex mu;
   std::condition_variable cv;
-  std::set<size_t> ready;  // by position: the plan's order breaks ties
+  // Ready steps, critical path first: a step's weight is the longest chain of steps that wait for
+  // it, a wait counting as many calls (it lasts a healthcheck interval or more). So the start of a
+  // container that others wait for goes before creates whose starts are far off. Ties go by the
+  // plan's order.
+  std::vector<int> weight(n, 0);
+  for (size_t i = n; i-- > 0;) {
+    const StepKind kind = plan.steps[i].kind;
+    const bool wait = kind == StepKind::kWaitHealthy || kind == StepKind::kWaitCompleted ||
+                      kind == StepKind::kWaitRunning;
+    int below = 0;
+    for (size_t d : dependents[i]) below = std::max(below, weight[d]);
+    weight[i] = below + (wait ? 10 : 1);
+  }
+  auto by_weight = [&weight](size_t a, size_t b) {
+    return weight[a] != weight[b] ? weight[a] > weight[b] : a < b;
+  };
+  std::set<size_t, decltype(by_weight)> ready(by_weight);
+  std::map<size_t, int64_t> sleeping;    // pending waits -> when to look again (clock ms)
+  std::map<size_t, int64_t> first_look;  // pending waits -> when they were first looked at
   for (size_t i = 0; i < n; ++i) {
     if (waiting[i] == 0) ready.insert(i);
   }
   size_t running = 0, finished = 0;
-  bool starting = false;  // a container start is in flight
+  bool publishing = false;  // a start of a container that publishes ports is in flight
   bool stop = false;
+  const int64_t timeout_ms = int64_t{options.wait_timeout_s} * 1000;
 
-  auto is_start = [&](size_t i) { return plan.steps[i].kind == StepKind::kStartContainer; };
-  // The first ready step a worker may take now; n when none.
+  auto is_publishing_start = [&](size_t i) {
+    return plan.steps[i].kind == StepKind::kStartContainer && plan.steps[i].publishes;
+  };
+  // The first ready step a worker may take now; n when none. Sleeping waits whose time has come
+  // are ready again.
   auto pick = [&]() -> size_t {
+    if (!sleeping.empty()) {
+      const int64_t now = clock.NowMs();
+      for (auto it = sleeping.begin(); it != sleeping.end();) {
+        if (it->second <= now) {
+          ready.insert(it->first);
+          it = sleeping.erase(it);
+        } else {
+          ++it;
+        }
+      }
+    }
     for (size_t i : ready) {
-      if (!(starting && is_start(i))) return i;
+      if (!(publishing && is_publishing_start(i))) return i;
     }
     return n;
+  };
+  auto check_interrupt = [&] {
+    if (interrupted != nullptr && interrupted->load() && !stop) {
+      stop = true;
+      result.ok = false;
+      result.interrupted = true;
+      result.message = "interrupted; run apply again to finish";
+    }
   };
 
   auto worker = [&](Executor* executor) {
     std::unique_lock<std::mutex> lock(mu);
     while (true) {
       size_t i = n;
-      cv.wait(lock, [&] {
-        if (interrupted != nullptr && interrupted->load() && !stop) {
-          stop = true;
-          result.ok = false;
-          result.interrupted = true;
-          result.message = "interrupted; run apply again to finish";
-        }
-        if (stop || finished == n) return true;
+      while (true) {
+        check_interrupt();
+        if (stop || finished == n) break;
         i = pick();
-        return i != n || (ready.empty() && running == 0);
-      });
+        if (i != n) break;
+        if (ready.empty() && running == 0 && sleeping.empty()) break;
+        if (sleeping.empty()) {
+          cv.wait(lock);
+          continue;
+        }
+        // Only sleeping waits are left to this worker: sleep until the next one is due, at most
+        // 20 ms, so a step made ready meanwhile is not kept waiting long.
+        int64_t next = sleeping.begin()->second;
+        for (const auto& [step, at] : sleeping) next = std::min(next, at);
+        const int64_t delay = std::clamp<int64_t>(next - clock.NowMs(), 1, 20);
+        lock.unlock();
+        clock.SleepMs(static_cast<int>(delay));
+        lock.lock();
+      }
       if (stop || finished == n || i == n) {
         cv.notify_all();
         return;
       }
       ready.erase(i);
       ++running;
-      const bool start = is_start(i);
-      if (start) starting = true;
+      const bool start = is_publishing_start(i);
+      if (start) publishing = true;
       const Step& step = plan.steps[i];
-      progress.Begin(step);
+      const bool first = !first_look.count(i);
+      if (first) {
+        first_look[i] = clock.NowMs();
+        progress.Begin(step);
+      }
       lock.unlock();
-      const StepOutcome outcome = executor->Run(step);
+      StepOutcome outcome = executor->Run(step);
       lock.lock();
       --running;
+      if (start) publishing = false;
+      if (outcome.pending) {
+        if (clock.NowMs() - first_look[i] < timeout_ms) {
+          sleeping[i] = clock.NowMs() + options.poll_ms;
+          cv.notify_all();
+          continue;
+        }
+        outcome.ok = false;
+        outcome.pending = false;
+        outcome.message =
+            fmt::format("timed out after {} s waiting for container {} ({})",
+                        options.wait_timeout_s, step.resource, StepKindName(step.kind));
+      }
       ++finished;
       ++result.steps_run;
-      if (start) starting = false;
       if (!outcome.ok && !step.required) {
         progress.Warn(outcome.message + " (the dependency is optional: `required: false`)");
       } else {

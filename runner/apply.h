@@ -1,13 +1,16 @@
 // Executes a plan: each step once the steps it waits for are done, independent steps in parallel
-// (one worker per executor given), container starts one at a time (as Docker Compose serialises
-// them, so the Engine does not race for ports). The first failure stops the scheduling of new
-// steps (a failed wait for a `required: false` dependency only warns), and so does an interrupt;
-// steps already running finish. Whatever is left undone, the next apply plans again from what the
-// Engine holds.
+// (one worker per executor given), starts of containers that publish ports one at a time (Docker
+// Compose serialises every start so that the Engine does not race when it picks ports from ranges;
+// the race needs published ports). A wait step whose condition does not hold yet
+// sleeps without holding a worker and is looked at again every `poll_ms`, until `wait_timeout_s`.
+// The first failure stops the scheduling of new steps (a failed wait for a `required: false`
+// dependency only warns), and so does an interrupt; steps already running finish. Whatever is
+// left undone, the next apply plans again from what the Engine holds.
 //
 // Example:
 //   PlainProgress progress(stderr);
-//   ApplyResult result = Execute(plan, {&executor1, &executor2}, progress, &interrupted);
+//   RealClock clock;
+//   ApplyResult result = Execute(plan, {&executor1, &executor2}, progress, &interrupted, clock);
 //   if (!result.ok) fmt::print(stderr, "error: {}\n", result.message);
 #pragma once
 
@@ -17,6 +20,7 @@
 #include <vector>
 
 #include "backends/docker/plan.h"
+#include "runner/clock.h"
 #include "runner/executor.h"
 
 namespace stackc::runner {
@@ -54,9 +58,15 @@ struct ApplyResult {
   std::string message;
 };
 
+struct ExecuteOptions {
+  int poll_ms = 100;         // between two looks at a container that is waited for
+  int wait_timeout_s = 120;  // how long one wait may stay pending
+};
+
 // `executors` must not be empty; each is used by one worker thread at a time. Progress calls are
 // serialised.
 ApplyResult Execute(const backends::docker::Plan& plan, const std::vector<Executor*>& executors,
-                    Progress& progress, const std::atomic<bool>* interrupted);
+                    Progress& progress, const std::atomic<bool>* interrupted, Clock& clock,
+                    const ExecuteOptions& options = {});
 
 }  // namespace stackc::runner

@@ -55,7 +55,8 @@ TEST(ExecuteTest, RunsInOrderAndStopsAtTheFirstFailure) {
   ScriptedExecutor executor;
   executor.failures[2] = "cannot start container 'c2': port is already allocated";
   RecordingProgress progress;
-  const ApplyResult r = Execute(ThreeSteps(), {&executor}, progress, nullptr);
+  FakeClock clock;
+  const ApplyResult r = Execute(ThreeSteps(), {&executor}, progress, nullptr, clock);
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.message, "cannot start container 'c2': port is already allocated");
   EXPECT_EQ(executor.ran, (std::vector<int>{1, 2}));
@@ -68,7 +69,8 @@ TEST(ExecuteTest, OptionalDependencyOnlyWarns) {
   ScriptedExecutor executor;
   executor.failures[2] = "container c2 is unhealthy";
   RecordingProgress progress;
-  const ApplyResult r = Execute(plan, {&executor}, progress, nullptr);
+  FakeClock clock;
+  const ApplyResult r = Execute(plan, {&executor}, progress, nullptr, clock);
   EXPECT_TRUE(r.ok);
   EXPECT_EQ(executor.ran, (std::vector<int>{1, 2, 3}));
   EXPECT_EQ(progress.lines[1],
@@ -79,7 +81,8 @@ TEST(ExecuteTest, InterruptStopsBetweenSteps) {
   ScriptedExecutor executor;
   RecordingProgress progress;
   std::atomic<bool> interrupted{true};
-  const ApplyResult r = Execute(ThreeSteps(), {&executor}, progress, &interrupted);
+  FakeClock clock;
+  const ApplyResult r = Execute(ThreeSteps(), {&executor}, progress, &interrupted, clock);
   EXPECT_FALSE(r.ok);
   EXPECT_TRUE(r.interrupted);
   EXPECT_TRUE(executor.ran.empty());
@@ -111,7 +114,7 @@ class ConcurrencyProbe final : public Executor {
   std::atomic<int>*now_, *most_, *starts_, *most_starts_;
 };
 
-TEST(ExecuteTest, IndependentStepsRunInParallelStartsOneAtATime) {
+TEST(ExecuteTest, IndependentStepsRunInParallelPublishingStartsOneAtATime) {
   // Four independent services: create then start each.
   Plan plan;
   for (int i = 0; i < 4; ++i) {
@@ -124,18 +127,55 @@ TEST(ExecuteTest, IndependentStepsRunInParallelStartsOneAtATime) {
     start.id = 2 * i + 2;
     start.kind = StepKind::kStartContainer;
     start.after = {create.id};
+    start.publishes = true;
     plan.steps.push_back(start);
   }
   std::atomic<int> now{0}, most{0}, starts{0}, most_starts{0};
   ConcurrencyProbe a(&now, &most, &starts, &most_starts), b(&now, &most, &starts, &most_starts),
       c(&now, &most, &starts, &most_starts);
   RecordingProgress progress;
-  const ApplyResult r = Execute(plan, {&a, &b, &c}, progress, nullptr);
+  FakeClock clock;
+  const ApplyResult r = Execute(plan, {&a, &b, &c}, progress, nullptr, clock);
   EXPECT_TRUE(r.ok) << r.message;
   EXPECT_EQ(r.steps_run, 8);
   EXPECT_EQ(progress.lines.size(), 8u);
   EXPECT_GT(most.load(), 1);
   EXPECT_EQ(most_starts.load(), 1);
+}
+
+// Starts of containers that publish no port meet: each waits (up to 5 s) until the other has
+// arrived too, which only happens when they run at the same time.
+class MeetingStarts final : public Executor {
+ public:
+  std::atomic<int> arrived{0};
+  std::atomic<bool> alone{false};
+  StepOutcome Run(const Step&) override {
+    ++arrived;
+    for (int i = 0; i < 500 && arrived.load() < 2; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    if (arrived.load() < 2) alone = true;
+    return {};
+  }
+};
+
+TEST(ExecuteTest, StartsOfContainersThatPublishNothingRunTogether) {
+  Plan plan;
+  for (int i = 1; i <= 2; ++i) {
+    Step start;
+    start.id = i;
+    start.kind = StepKind::kStartContainer;
+    start.resource = "c" + std::to_string(i);
+    plan.steps.push_back(start);
+  }
+  MeetingStarts probe;
+  // Two workers over one probe: the probe only counts, so sharing it is safe.
+  RecordingProgress progress;
+  FakeClock clock;
+  const ApplyResult r = Execute(plan, {&probe, &probe}, progress, nullptr, clock);
+  EXPECT_TRUE(r.ok) << r.message;
+  EXPECT_EQ(probe.arrived.load(), 2);
+  EXPECT_FALSE(probe.alone.load());
 }
 
 TEST(ExecuteTest, AFailureStopsNewStepsButNotRunningOnes) {
@@ -145,7 +185,8 @@ TEST(ExecuteTest, AFailureStopsNewStepsButNotRunningOnes) {
   a.failures[1] = "boom";
   b.failures[1] = "boom";
   RecordingProgress progress;
-  const ApplyResult r = Execute(plan, {&a, &b}, progress, nullptr);
+  FakeClock clock;
+  const ApplyResult r = Execute(plan, {&a, &b}, progress, nullptr, clock);
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.message, "boom");
   std::vector<int> ran = a.ran;
@@ -153,47 +194,104 @@ TEST(ExecuteTest, AFailureStopsNewStepsButNotRunningOnes) {
   EXPECT_EQ(std::count(ran.begin(), ran.end(), 3), 0);
 }
 
-TEST(EngineExecutorTest, WaitsForHealthAndReportsUnhealthy) {
+// A wait that is pending a number of times, then done; records when it was looked at.
+class PendingThenDone final : public Executor {
+ public:
+  PendingThenDone(Clock& clock, int pending) : clock_(clock), pending_(pending) {}
+  std::vector<std::string> log;
+  StepOutcome Run(const Step& step) override {
+    log.push_back(step.resource + "@" + std::to_string(clock_.NowMs()));
+    StepOutcome o;
+    if (step.kind == StepKind::kWaitHealthy && pending_-- > 0) o.pending = true;
+    return o;
+  }
+
+ private:
+  Clock& clock_;
+  int pending_;
+};
+
+TEST(ExecuteTest, APendingWaitDoesNotHoldTheWorker) {
+  // One worker; a wait that holds for three looks, and a create that does not depend on it.
+  Plan plan;
+  Step wait;
+  wait.id = 1;
+  wait.kind = StepKind::kWaitHealthy;
+  wait.resource = "db";
+  plan.steps.push_back(wait);
+  Step create;
+  create.id = 2;
+  create.kind = StepKind::kCreateContainer;
+  create.resource = "web";
+  plan.steps.push_back(create);
+  Step start = create;
+  start.id = 3;
+  start.kind = StepKind::kStartContainer;
+  start.after = {1, 2};
+  plan.steps.push_back(start);
+  FakeClock clock;
+  PendingThenDone executor(clock, 3);
+  RecordingProgress progress;
+  const ApplyResult r = Execute(plan, {&executor}, progress, nullptr, clock, {.poll_ms = 250});
+  EXPECT_TRUE(r.ok) << r.message;
+  EXPECT_EQ(r.steps_run, 3);
+  EXPECT_EQ(executor.log,
+            (std::vector<std::string>{"db@0", "web@0", "db@250", "db@500", "db@750", "web@750"}));
+  EXPECT_EQ(progress.lines, (std::vector<std::string>{"2 ok", "1 ok", "3 ok"}));
+}
+
+TEST(ExecuteTest, AWaitTimesOut) {
+  Plan plan;
+  Step wait;
+  wait.id = 1;
+  wait.kind = StepKind::kWaitRunning;
+  wait.resource = "p-web-1";
+  plan.steps.push_back(wait);
+  FakeClock clock;
+  PendingThenDone executor(clock, 1000);
+  RecordingProgress progress;
+  const ApplyResult r =
+      Execute(plan, {&executor}, progress, nullptr, clock, {.poll_ms = 250, .wait_timeout_s = 1});
+  EXPECT_TRUE(r.ok);  // kWaitRunning is never pending in this executor
+  plan.steps[0].kind = StepKind::kWaitHealthy;
+  const ApplyResult t =
+      Execute(plan, {&executor}, progress, nullptr, clock, {.poll_ms = 250, .wait_timeout_s = 1});
+  EXPECT_FALSE(t.ok);
+  EXPECT_EQ(t.message, "timed out after 1 s waiting for container p-web-1 (wait healthy)");
+  EXPECT_EQ(executor.log.size(), 6u);  // one run, then looks at 0, 250, 500, 750 and 1000 ms
+}
+
+TEST(EngineExecutorTest, LooksOnceAtAWaitedContainer) {
   test::ScriptedTransport t;
   t.Push(200, "OK", {{"api-version", "1.41"}});
   t.Push(200, R"({"State":{"Status":"running","Health":{"Status":"starting"}}})");
   t.Push(200, R"({"State":{"Status":"running","Health":{"Status":"healthy"}}})");
   t.Push(200, R"({"State":{"Status":"running","Health":{"Status":"unhealthy"}}})");
+  t.Push(200, R"({"State":{"Status":"running"}})");
   t.Push(200, R"({"State":{"Status":"exited","ExitCode":3}})");
+  t.Push(200, R"({"State":{"Status":"created"}})");
+  t.Push(200, R"({"State":{"Status":"exited","ExitCode":1}})");
   EngineClient engine(t);
   std::string error;
   ASSERT_TRUE(engine.Connect(&error));
-  FakeClock clock;
-  EngineExecutor executor(engine, clock, 60);
+  EngineExecutor executor(engine);
   Step wait;
   wait.kind = StepKind::kWaitHealthy;
   wait.resource = "p-db-1";
+  const StepOutcome starting = executor.Run(wait);
+  EXPECT_TRUE(starting.pending);
   EXPECT_TRUE(executor.Run(wait).ok);
-  EXPECT_EQ(clock.NowMs(), 250);
   const StepOutcome bad = executor.Run(wait);
   EXPECT_FALSE(bad.ok);
   EXPECT_EQ(bad.message, "container p-db-1 is unhealthy");
+  EXPECT_EQ(executor.Run(wait).message, "container p-db-1 has no healthcheck configured");
   wait.kind = StepKind::kWaitCompleted;
   wait.service = "migrate";
   const StepOutcome failed = executor.Run(wait);
   EXPECT_EQ(failed.message, "service \"migrate\" didn't complete successfully: exit 3");
-}
-
-TEST(EngineExecutorTest, WaitTimesOut) {
-  test::ScriptedTransport t;
-  t.Push(200, "OK", {{"api-version", "1.41"}});
-  for (int i = 0; i < 10; ++i) t.Push(200, R"({"State":{"Status":"created"}})");
-  EngineClient engine(t);
-  std::string error;
-  ASSERT_TRUE(engine.Connect(&error));
-  FakeClock clock;
-  EngineExecutor executor(engine, clock, 1);
-  Step wait;
   wait.kind = StepKind::kWaitRunning;
-  wait.resource = "p-web-1";
-  const StepOutcome r = executor.Run(wait);
-  EXPECT_FALSE(r.ok);
-  EXPECT_EQ(r.message, "timed out after 1 s waiting for container p-web-1 (wait running)");
+  EXPECT_TRUE(executor.Run(wait).pending);
+  EXPECT_EQ(executor.Run(wait).message, "container p-db-1 exited (1)");
 }
 
 TEST(EngineExecutorTest, AlreadyDoneIsDone) {
@@ -207,8 +305,7 @@ TEST(EngineExecutorTest, AlreadyDoneIsDone) {
   EngineClient engine(t);
   std::string error;
   ASSERT_TRUE(engine.Connect(&error));
-  FakeClock clock;
-  EngineExecutor executor(engine, clock, 1);
+  EngineExecutor executor(engine);
   Step s;
   s.kind = StepKind::kStartContainer;
   s.resource = "x";

@@ -7,6 +7,7 @@
 //   while (clock.NowMs() < deadline) clock.SleepMs(250);
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 
 namespace stackc::runner {
@@ -24,14 +25,14 @@ class RealClock final : public Clock {
   void SleepMs(int ms) override;
 };
 
-// Sleeping advances the time at once.
+// Sleeping advances the time at once (for every thread that shares the clock).
 class FakeClock final : public Clock {
  public:
-  int64_t NowMs() override { return now_ms_; }
+  int64_t NowMs() override { return now_ms_.load(); }
   void SleepMs(int ms) override { now_ms_ += ms; }
 
  private:
-  int64_t now_ms_ = 0;
+  std::atomic<int64_t> now_ms_{0};
 };
 
 }  // namespace stackc::runner

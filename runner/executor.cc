@@ -90,7 +90,7 @@ StepOutcome EngineExecutor::Run(const Step& step) {
     case StepKind::kWaitHealthy:
     case StepKind::kWaitCompleted:
     case StepKind::kWaitRunning:
-      return Wait(step);
+      return Look(step);
   }
   if (r.ok()) return {};
   return Failure(step, r);
@@ -130,56 +130,51 @@ StepOutcome EngineExecutor::Build(const Step& step) {
                              step.resource, message)};
 }
 
-StepOutcome EngineExecutor::Wait(const Step& step) {
-  const int64_t deadline = clock_.NowMs() + int64_t{wait_timeout_s_} * 1000;
+StepOutcome EngineExecutor::Look(const Step& step) {
+  const ApiResult r = engine_.Call("GET", "/containers/" + step.resource + "/json");
+  if (!r.ok()) return Failure(step, r);
+  const json& state = r.body.value("State", json::object());
+  const std::string status = state.value("Status", "");
+  const int exit_code = state.value("ExitCode", 0);
+  const bool exited = status == "exited" || status == "dead";
   StepOutcome fail;
   fail.ok = false;
-  while (true) {
-    ApiResult r = engine_.Call("GET", "/containers/" + step.resource + "/json");
-    if (!r.ok()) return Failure(step, r);
-    const json& state = r.body.value("State", json::object());
-    const std::string status = state.value("Status", "");
-    const int exit_code = state.value("ExitCode", 0);
-    switch (step.kind) {
-      case StepKind::kWaitHealthy: {
-        if (!state.contains("Health") || !state["Health"].is_object()) {
-          fail.message = fmt::format("container {} has no healthcheck configured", step.resource);
-          return fail;
-        }
-        const std::string health = state["Health"].value("Status", "");
-        if (health == "healthy") return {};
-        if (health == "unhealthy") {
-          fail.message = fmt::format("container {} is unhealthy", step.resource);
-          return fail;
-        }
-        if (status == "exited" || status == "dead") {
-          fail.message = fmt::format("container {} exited ({})", step.resource, exit_code);
-          return fail;
-        }
-        break;
+  switch (step.kind) {
+    case StepKind::kWaitHealthy: {
+      if (!state.contains("Health") || !state["Health"].is_object()) {
+        fail.message = fmt::format("container {} has no healthcheck configured", step.resource);
+        return fail;
       }
-      case StepKind::kWaitCompleted:
-        if (status == "exited" || status == "dead") {
-          if (exit_code == 0) return {};
-          fail.message = fmt::format("service \"{}\" didn't complete successfully: exit {}",
-                                     step.service, exit_code);
-          return fail;
-        }
-        break;
-      default:  // kWaitRunning
-        if (status == "running") return {};
-        if (status == "exited" || status == "dead") {
-          fail.message = fmt::format("container {} exited ({})", step.resource, exit_code);
-          return fail;
-        }
+      const std::string health = state["Health"].value("Status", "");
+      if (health == "healthy") return {};
+      if (health == "unhealthy") {
+        fail.message = fmt::format("container {} is unhealthy", step.resource);
+        return fail;
+      }
+      if (exited) {
+        fail.message = fmt::format("container {} exited ({})", step.resource, exit_code);
+        return fail;
+      }
+      break;
     }
-    if (clock_.NowMs() >= deadline) {
-      fail.message = fmt::format("timed out after {} s waiting for container {} ({})",
-                                 wait_timeout_s_, step.resource, StepKindName(step.kind));
-      return fail;
-    }
-    clock_.SleepMs(250);
+    case StepKind::kWaitCompleted:
+      if (exited) {
+        if (exit_code == 0) return {};
+        fail.message = fmt::format("service \"{}\" didn't complete successfully: exit {}",
+                                   step.service, exit_code);
+        return fail;
+      }
+      break;
+    default:  // kWaitRunning
+      if (status == "running") return {};
+      if (exited) {
+        fail.message = fmt::format("container {} exited ({})", step.resource, exit_code);
+        return fail;
+      }
   }
+  StepOutcome pending;
+  pending.pending = true;
+  return pending;
 }
 
 }  // namespace stackc::runner

@@ -1,8 +1,10 @@
 // Runs one plan step: against the Engine (EngineExecutor), or only recording it (DryRunRecorder).
-// Tests script their own (ninja's CommandRunner pattern).
+// Tests script their own (ninja's CommandRunner pattern). A wait step (healthy, completed,
+// running) is one look at the container: `pending` when it is not there yet, and the scheduler
+// (Execute) asks again later, so a wait never holds a connection while it sleeps.
 //
 // Example:
-//   EngineExecutor executor(engine, clock, /*wait_timeout_s=*/60);
+//   EngineExecutor executor(engine);
 //   StepOutcome outcome = executor.Run(plan.steps[0]);
 //   if (!outcome.ok) std::puts(outcome.message.c_str());  // "cannot create network ...: ..."
 #pragma once
@@ -11,14 +13,14 @@
 #include <vector>
 
 #include "backends/docker/plan.h"
-#include "runner/clock.h"
 #include "runner/engine_client.h"
 
 namespace stackc::runner {
 
 struct StepOutcome {
   bool ok = true;
-  std::string message;  // why it failed; empty on success
+  std::string message;   // why it failed; empty on success
+  bool pending = false;  // a wait whose condition does not hold yet: run the step again later
 };
 
 class Executor {
@@ -29,17 +31,14 @@ class Executor {
 
 class EngineExecutor final : public Executor {
  public:
-  EngineExecutor(EngineClient& engine, Clock& clock, int wait_timeout_s)
-      : engine_(engine), clock_(clock), wait_timeout_s_(wait_timeout_s) {}
+  explicit EngineExecutor(EngineClient& engine) : engine_(engine) {}
   StepOutcome Run(const backends::docker::Step& step) override;
 
  private:
-  StepOutcome Wait(const backends::docker::Step& step);
+  StepOutcome Look(const backends::docker::Step& step);
   StepOutcome Build(const backends::docker::Step& step);
 
   EngineClient& engine_;
-  Clock& clock_;
-  int wait_timeout_s_;
 };
 
 class DryRunRecorder final : public Executor {

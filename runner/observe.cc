@@ -69,11 +69,18 @@ bool Observe(EngineClient& engine, const docker::DesiredState& desired, docker::
         oc.networks.push_back(name);
       }
     }
+    // The summary has the exit code and the health only in its status text: "Exited (0) 2
+    // seconds ago", "Up 5 seconds (health: starting)", "Up 2 minutes (unhealthy)".
+    const std::string status = Str(c, "Status");
     if (oc.state == "exited") {
-      // The exit code is in the status text of the summary ("Exited (0) 2 seconds ago").
-      const std::string status = Str(c, "Status");
       const size_t open = status.find('(');
       if (open != std::string::npos) oc.exit_code = std::atoi(status.c_str() + open + 1);
+    } else if (status.ends_with("(health: starting)")) {
+      oc.health = "starting";
+    } else if (status.ends_with("(unhealthy)")) {
+      oc.health = "unhealthy";
+    } else if (status.ends_with("(healthy)")) {
+      oc.health = "healthy";
     }
     out->containers.push_back(std::move(oc));
   }

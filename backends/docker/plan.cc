@@ -159,6 +159,19 @@ const char* StepKindName(StepKind kind) {
   return "unknown";
 }
 
+namespace {
+
+// Whether the service's containers publish ports on the host.
+bool Publishes(const DesiredService& s) {
+  for (const DesiredContainer& c : s.containers) {
+    const auto host = c.create.find("HostConfig");
+    if (host != c.create.end() && host->contains("PortBindings")) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 Plan PlanApply(const DesiredState& d, const ObservedState& o, const PlanOptions& options) {
   Planner p(d, o);
   const std::set<std::string> selected = Selection(d, options.services);
@@ -252,7 +265,10 @@ Plan PlanApply(const DesiredState& d, const ObservedState& o, const PlanOptions&
   std::map<std::string, std::vector<int>> healthy;    // service -> its wait-healthy steps
   std::map<std::string, std::vector<int>> completed;  // service -> its wait-completed steps
   std::map<std::string, std::vector<std::pair<std::string, int>>> start_of;  // container starts
+  std::map<std::string, std::vector<int>> created;  // service -> its containers' last create steps
   std::set<std::string> recreated_services;
+  std::vector<const ObservedContainer*> not_healthy;  // running and up to date, but not healthy
+  std::set<std::string> waited_healthy;  // containers a required dependency waits healthy for
 
   for (const std::string& name : p.StartOrder()) {
     if (!selected.count(name)) continue;
@@ -282,6 +298,7 @@ Plan PlanApply(const DesiredState& d, const ObservedState& o, const PlanOptions&
                         {start}));
               p.Last().service = dep.service;
               p.Last().required = dep.required;
+              if (health && dep.required) waited_healthy.insert(container);
             }
           }
           for (int id : waits) wait_for.push_back(id);
@@ -320,12 +337,15 @@ Plan PlanApply(const DesiredState& d, const ObservedState& o, const PlanOptions&
         const int start = p.Add(StepKind::kStartContainer, c.name,
                                 fmt::format("not running ({})", obs->state), wait_for);
         p.Last().service = name;
+        p.Last().publishes = Publishes(*s);
         p.Last().id_ref = obs->id;
         started[name].push_back(start);
         start_of[name].emplace_back(c.name, start);
         continue;
       } else {
-        continue;  // up to date
+        // Up to date; with --wait, one that is not healthy yet is waited for all the same.
+        if (s->has_healthcheck && obs->health != "healthy") not_healthy.push_back(obs);
+        continue;
       }
       recreated_services.insert(name);
       for (const std::string& n : s->networks) {
@@ -334,9 +354,15 @@ Plan PlanApply(const DesiredState& d, const ObservedState& o, const PlanOptions&
       for (const std::string& v : s->volumes) {
         if (volume_ready.count(v)) create_after.push_back(volume_ready[v]);
       }
-      // As Docker Compose does, a service's containers are created once its dependencies are up
-      // (links, volumes_from and network_mode: service:x need the other container to exist).
-      create_after.insert(create_after.end(), wait_for.begin(), wait_for.end());
+      // As Docker Compose does, a service's containers are created once its dependencies'
+      // containers are (links, volumes_from and network_mode: service:x need the other container
+      // to exist); only the starts wait for the dependencies' conditions, so creating overlaps
+      // with waiting for health.
+      for (const DesiredDependency& dep : s->depends_on) {
+        const auto it = created.find(dep.service);
+        if (it != created.end())
+          create_after.insert(create_after.end(), it->second.begin(), it->second.end());
+      }
       create_after.push_back(built);
       int last = p.Add(StepKind::kCreateContainer, c.name, reason, create_after);
       p.Last().service = name;
@@ -352,10 +378,12 @@ Plan PlanApply(const DesiredState& d, const ObservedState& o, const PlanOptions&
         p.Last().service = name;
         p.Last().body = c.inject;
       }
+      created[name].push_back(last);
       std::vector<int> start_after = wait_for;
       start_after.push_back(last);
       const int start = p.Add(StepKind::kStartContainer, c.name, reason, start_after);
       p.Last().service = name;
+      p.Last().publishes = Publishes(*s);
       started[name].push_back(start);
       start_of[name].emplace_back(c.name, start);
     }
@@ -381,6 +409,7 @@ Plan PlanApply(const DesiredState& d, const ObservedState& o, const PlanOptions&
         p.Last().timeout_s = options.timeout_s;
         const int start = p.Add(StepKind::kStartContainer, e->name, reason, {stop});
         p.Last().service = s.name;
+        p.Last().publishes = Publishes(s);
         p.Last().id_ref = e->id;
         started[s.name].push_back(start);
         start_of[s.name].emplace_back(e->name, start);
@@ -414,11 +443,17 @@ Plan PlanApply(const DesiredState& d, const ObservedState& o, const PlanOptions&
       const DesiredService* s = p.FindService(name);
       if (!s) continue;
       for (const auto& [container, start] : start_of[name]) {
-        if (run_once.count(name)) continue;
+        // A required wait for health already covers the container.
+        if (run_once.count(name) || waited_healthy.count(container)) continue;
         p.Add(s->has_healthcheck ? StepKind::kWaitHealthy : StepKind::kWaitRunning, container,
               "--wait", {start});
         p.Last().service = name;
       }
+    }
+    for (const ObservedContainer* c : not_healthy) {
+      p.Add(StepKind::kWaitHealthy, c->name,
+            fmt::format("--wait; {}", c->health.empty() ? "no health yet" : c->health));
+      p.Last().service = c->service;
     }
   }
   return p.TakePlan();

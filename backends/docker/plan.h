@@ -56,6 +56,10 @@ struct Step {
   std::string network;     // kConnectNetwork: the network joined
   bool required = true;    // a failed wait of a `required: false` dependency only warns
   int timeout_s = 10;      // kStopContainer: seconds before SIGKILL
+  // kStartContainer: the container publishes ports on the host. Such starts run one at a time, as
+  // Docker Compose runs every start, so the Engine does not race when it picks ports from ranges;
+  // other starts run in parallel.
+  bool publishes = false;
 };
 
 struct Plan {
@@ -71,7 +75,7 @@ struct PlanOptions {
   bool force_recreate = false;
   bool no_recreate = false;
   bool remove_orphans = false;
-  bool wait = false;  // wait for every started container to be running or healthy
+  bool wait = false;  // wait for started containers, and any not healthy yet, to be healthy/running
   int timeout_s = 10;
 };
 

@@ -25,6 +25,7 @@ ObservedState Converged(const DesiredState& d) {
       oc.number = c.number;
       oc.hash = s.hash;
       oc.state = "running";
+      if (s.has_healthcheck) oc.health = "healthy";
       oc.networks = s.networks;
       o.containers.push_back(oc);
     }
@@ -61,11 +62,11 @@ TEST(PlanTest, FreshProjectInDependencyOrder) {
             "[3] create volume 'p_data' (missing)\n"
             "[4] create container 'p-db-1' (missing) after 1, 3\n"
             "[5] start container 'p-db-1' (missing) after 4\n"
-            "[6] create container 'p-app-1' (missing) after 1, 2, 5\n"
+            "[6] create container 'p-app-1' (missing) after 1, 2, 4\n"
             "[7] connect container 'p-app-1' to 'p_front' (missing) after 6\n"
             "[8] start container 'p-app-1' (missing) after 5, 7\n"
             "[9] wait healthy 'p-app-1' ('web' depends on it (service_healthy)) after 8\n"
-            "[10] create container 'p-web-1' (missing) after 2, 9\n"
+            "[10] create container 'p-web-1' (missing) after 2, 7\n"
             "[11] start container 'p-web-1' (missing) after 9, 10\n");
 }
 
@@ -76,6 +77,32 @@ TEST(PlanTest, ConvergedProjectPlansNothing) {
   const Plan plan = PlanApply(c->desired, Converged(c->desired), PlanOptions{});
   EXPECT_TRUE(plan.empty());
   EXPECT_EQ(RenderText(plan), "no changes\n");
+}
+
+TEST(PlanTest, WaitAddsOneWaitPerStartedContainer) {
+  frontend::InMemoryFileSystem fs("/p");
+  auto c = CompileText(fs, kStack, CompileOptions{.api_minor = 41});
+  ASSERT_TRUE(c->ok);
+  const std::string text = RenderText(PlanApply(c->desired, ObservedState{}, {.wait = true}));
+  // app is waited healthy for web already: no second wait for it.
+  EXPECT_NE(text.find("[12] wait running 'p-db-1' (--wait) after 5\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("[13] wait running 'p-web-1' (--wait) after 11\n"), std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("[14]"), std::string::npos) << text;
+}
+
+TEST(PlanTest, WaitWaitsForUpToDateContainersThatAreNotHealthyYet) {
+  frontend::InMemoryFileSystem fs("/p");
+  auto c = CompileText(fs, kStack);
+  ASSERT_TRUE(c->ok);
+  ObservedState o = Converged(c->desired);
+  EXPECT_TRUE(PlanApply(c->desired, o, PlanOptions{.wait = true}).empty());
+  for (ObservedContainer& oc : o.containers) {
+    if (oc.service == "app") oc.health = "starting";
+  }
+  EXPECT_TRUE(PlanApply(c->desired, o, PlanOptions{}).empty());
+  EXPECT_EQ(RenderText(PlanApply(c->desired, o, PlanOptions{.wait = true})),
+            "[1] wait healthy 'p-app-1' (--wait; starting)\n");
 }
 
 TEST(PlanTest, ChangedServiceIsRecreatedAlone) {
@@ -151,7 +178,7 @@ TEST(PlanTest, OrphansWarnOrGo) {
   auto c = CompileText(fs, "services:\n  web:\n    image: busybox\n");
   ASSERT_TRUE(c->ok);
   ObservedState o = Converged(c->desired);
-  o.containers.push_back({"id-old", "p-old-1", "old", 1, "h", "running", 0, "", {}});
+  o.containers.push_back({"id-old", "p-old-1", "old", 1, "h", "running", "", 0, "", {}});
   const Plan warn = PlanApply(c->desired, o, PlanOptions{});
   EXPECT_TRUE(warn.empty());
   ASSERT_EQ(warn.warnings.size(), 1u);

@@ -99,7 +99,8 @@ struct ObservedContainer {
   std::string service;
   int number = 0;
   std::string hash;
-  std::string state;  // created, running, exited, ...
+  std::string state;   // created, running, exited, ...
+  std::string health;  // starting, healthy or unhealthy; empty without a healthcheck
   int exit_code = 0;
   std::string image_id;
   std::vector<std::string> networks;  // names
