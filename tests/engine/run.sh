@@ -114,6 +114,11 @@ check "three-tier: app has an address on both networks" test "$(docker inspect -
   '{{range $k, $v := .NetworkSettings.Networks}}{{if $v.IPAddress}}{{$k}} {{end}}{{end}}' "$p-app-1" | wc -w)" -eq 2
 check "three-tier: web answers on 127.0.0.1:$STACKC_E2E_PORT" \
   bash -c "curl -sf http://127.0.0.1:$STACKC_E2E_PORT/ | grep -qx ok"
+# What `docker compose ps -p NAME` lists: the project's containers that are not one-offs, by label.
+check "three-tier: Docker Compose's ps filter sees the three containers" test "$(docker ps -q \
+  --filter "label=com.docker.compose.project=$p" --filter label=com.docker.compose.oneoff=False | wc -l)" -eq 3
+check "three-tier: so does stackc's label" \
+  test "$(docker ps -q --filter "label=io.stackc.project=$p" | wc -l)" -eq 3
 before=$(ids_of "$p")
 check "three-tier: plan after apply is empty" sc -p "$p" -f "$f" plan
 check "three-tier: empty plan text" grep -qx "no changes" "$work/last.out"
@@ -266,18 +271,45 @@ check "faults: a taken host port fails the apply (exit 1)" test "$rc" -eq 1
 check "faults: the error names the service and the port" \
   bash -c "grep -q \"service 'web'\" '$work/last.err' && grep -q '$STACKC_E2E_PORT' '$work/last.err'"
 check "faults: the next apply converges" sc -p "$p" -f "$f" apply
-for delay in 0.3 0.8 1.5; do
-  sc -p "$p" -f "$f" down >/dev/null
-  timeout 180 "$stackc" -p "$p" -f "$f" apply -t 1 >"$work/out.int" 2>"$work/err.int" &
-  pid=$!
-  sleep "$delay"; kill -INT $pid 2>/dev/null; wait $pid
-  cat "$work/out.int" "$work/err.int" >>"$work/all-interrupted.txt"
-  check "faults: after SIGINT at ${delay}s the next apply converges" sc -p "$p" -f "$f" apply
-  sc -p "$p" -f "$f" apply
-  check "faults: empty plan after the interrupted run (${delay}s)" grep -qx "no changes" "$work/last.out"
-  check "faults: no stray container (${delay}s)" \
-    test "$(docker ps -aq --filter "label=io.stackc.project=$p" | wc -l)" -eq 3
-done
+# SIGINT after the Nth Engine API call (interrupt/ proxies the socket and counts the calls), at
+# several N over a cold apply and over an apply that recreates every container: exit 130, then the
+# next apply converges, a third plans nothing, and no container is left but the project's own.
+export PATH="/usr/local/go/bin:$PATH"
+check "faults: the interrupting proxy builds" \
+  bash -c "cd '$here/interrupt' && GOFLAGS=-buildvcs=false go build -o '$work/interrupt' ."
+expected_names="$p-app-1 $p-db-1 $p-web-1"
+names_of() {  # every container whose name mentions the project, labelled or not, sorted
+  docker ps -a --format '{{.Names}}' | grep -F -- "$p" | sort | tr '\n' ' ' | sed 's/ $//'
+}
+sed -e 's/MYSQL_DATABASE=mydb1/MYSQL_DATABASE=mydb2/' -e 's|"/www"|"/tmp"|' \
+  -e 's|stdin_open: true|stdin_open: true\n    working_dir: /tmp|' "$f" >"$work/three-tier-changed.yaml"
+# interrupted_run LABEL BEFORE FILE: from nothing (BEFORE empty) or from BEFORE applied, count
+# the calls of applying FILE, then interrupt that apply at several N.
+interrupted_run() {
+  local label="$1" before="$2" file="$3" total rc
+  prepare() {
+    if [ -z "$before" ]; then sc -p "$p" -f "$file" down >/dev/null; else sc -p "$p" -f "$before" apply >/dev/null; fi
+  }
+  prepare
+  "$work/interrupt" -log "$work/calls.$label" -- "$stackc" -p "$p" -f "$file" apply -t 1 >/dev/null 2>&1
+  total=$(awk '/^calls/ {print $2}' "$work/calls.$label")
+  check "faults: $label apply counted ($total calls)" test "${total:-0}" -gt 8
+  for at in $((total / 4)) $((total / 2)) $((3 * total / 4)) $((total - 2)); do
+    prepare
+    "$work/interrupt" -after "$at" -log "$work/calls.$label.$at" -- \
+      "$stackc" -p "$p" -f "$file" apply -t 1 >"$work/out.int" 2>"$work/err.int"
+    rc=$?
+    cat "$work/out.int" "$work/err.int" >>"$work/all-interrupted.txt"
+    check "faults: $label, SIGINT after call $at of $total stops the apply (exit 130)" test "$rc" -eq 130
+    check "faults: $label, then the next apply converges ($at)" sc -p "$p" -f "$file" apply
+    sc -p "$p" -f "$file" apply
+    check "faults: $label, and a third plans nothing ($at)" grep -qx "no changes" "$work/last.out"
+    check "faults: $label, no temporary or stray container ($at)" test "$(names_of)" = "$expected_names"
+  done
+}
+interrupted_run cold "" "$f"
+interrupted_run recreate "$f" "$work/three-tier-changed.yaml"
+sc -p "$p" -f "$f" apply >/dev/null
 docker volume create --label "io.stackc.project=$p" --label io.stackc.volume=data "${p}_data" >/dev/null
 check "volumes: down keeps named volumes" sc -p "$p" -f "$f" down
 check "volumes: the volume is still there" bash -c "docker volume inspect ${p}_data >/dev/null"
