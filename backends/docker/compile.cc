@@ -638,6 +638,7 @@ class Compiler {
       dc.create["Labels"][kNumberLabel] = std::to_string(n);
       dc.create["Labels"][kComposeNumberLabel] = std::to_string(n);
       dc.create["Labels"][kHashLabel] = d.hash;
+      dc.create["Labels"][kComposeHashLabel] = d.hash;
       dc.connect = extra;
       dc.inject = inject;
       d.containers.push_back(std::move(dc));

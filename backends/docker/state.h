@@ -32,6 +32,8 @@ inline constexpr char kComposeProjectLabel[] = "com.docker.compose.project";
 inline constexpr char kComposeServiceLabel[] = "com.docker.compose.service";
 inline constexpr char kComposeNumberLabel[] = "com.docker.compose.container-number";
 inline constexpr char kComposeOneoffLabel[] = "com.docker.compose.oneoff";
+// Holds stackc's hash: Docker Compose lists (`ps`, `logs`, `down`) only containers that carry it.
+inline constexpr char kComposeHashLabel[] = "com.docker.compose.config-hash";
 inline constexpr char kComposeNetworkLabel[] = "com.docker.compose.network";
 inline constexpr char kComposeVolumeLabel[] = "com.docker.compose.volume";
 

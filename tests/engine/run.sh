@@ -114,9 +114,11 @@ check "three-tier: app has an address on both networks" test "$(docker inspect -
   '{{range $k, $v := .NetworkSettings.Networks}}{{if $v.IPAddress}}{{$k}} {{end}}{{end}}' "$p-app-1" | wc -w)" -eq 2
 check "three-tier: web answers on 127.0.0.1:$STACKC_E2E_PORT" \
   bash -c "curl -sf http://127.0.0.1:$STACKC_E2E_PORT/ | grep -qx ok"
-# What `docker compose ps -p NAME` lists: the project's containers that are not one-offs, by label.
+# What `docker compose ps -p NAME` lists (compose's getDefaultFilters): the project's containers
+# that carry a config hash and are not one-offs.
 check "three-tier: Docker Compose's ps filter sees the three containers" test "$(docker ps -q \
-  --filter "label=com.docker.compose.project=$p" --filter label=com.docker.compose.oneoff=False | wc -l)" -eq 3
+  --filter "label=com.docker.compose.project=$p" --filter label=com.docker.compose.config-hash \
+  --filter label=com.docker.compose.oneoff=False | wc -l)" -eq 3
 check "three-tier: so does stackc's label" \
   test "$(docker ps -q --filter "label=io.stackc.project=$p" | wc -l)" -eq 3
 before=$(ids_of "$p")
