@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "frontend/lower.h"
+#include "passes/test_project.h"
 #include "tests/corpus_projects.h"
 
 namespace stackc::passes {
@@ -10,26 +11,11 @@ namespace {
 
 using Waves = std::vector<std::vector<std::string>>;
 
-struct Loaded {
-  bool ok = false;
-  ir::SourceManager sm;
-  ir::DiagnosticSink sink;
-  frontend::LoadedProject loaded;
-  ir::Project project;
-};
+using test::Loaded;
 
-// Loads `yaml` as /p/compose.yaml; `consistency` off lets a cycle reach the pass.
 std::unique_ptr<Loaded> Load(const std::string& yaml, bool consistency = true,
                              std::vector<std::string> profiles = {}) {
-  frontend::InMemoryFileSystem fs("/p");
-  fs.Add("/p/compose.yaml", yaml);
-  frontend::LoadRequest req;
-  req.consistency = consistency;
-  req.profiles = std::move(profiles);
-  auto r = std::make_unique<Loaded>();
-  r->ok = frontend::LoadProject(req, fs, {}, r->sm, r->sink, &r->loaded);
-  if (r->ok) r->project = frontend::Lower(r->loaded);
-  return r;
+  return test::LoadText(yaml, consistency, std::move(profiles));
 }
 
 TEST(DependencyOrderTest, WavesFollowDependencies) {
