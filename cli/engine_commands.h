@@ -22,6 +22,8 @@ void AddDownCommand(CLI::App& app, const GlobalOptions& global, CommandResult* r
 void AddPsCommand(CLI::App& app, const GlobalOptions& global, CommandResult* result);
 void AddLogsCommand(CLI::App& app, const GlobalOptions& global, CommandResult* result);
 void AddCompileCommand(CLI::App& app, const GlobalOptions& global, CommandResult* result);
+// lint, rules and explain (lint_command.cc).
+void AddLintCommands(CLI::App& app, const GlobalOptions& global, CommandResult* result);
 
 // SIGINT and SIGTERM set the flag Interrupted() points to; apply and down stop between steps.
 void InstallInterruptHandler();

@@ -46,6 +46,9 @@ class EngineSession {
   bool CompileOffline(backends::docker::CompileOptions options, const GlobalOptions& global,
                       bool report = true);
 
+  // The sources of the loaded project (valid after Load).
+  const ir::SourceManager& sources() const { return *sm_; }
+
   ir::Project project;
   std::unique_ptr<runner::HttpTransport> transport;
   std::unique_ptr<runner::EngineClient> engine;

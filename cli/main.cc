@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   stackc::cli::AddPsCommand(app, global, &result);
   stackc::cli::AddLogsCommand(app, global, &result);
   stackc::cli::AddCompileCommand(app, global, &result);
+  stackc::cli::AddLintCommands(app, global, &result);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ExtrasError& e) {

@@ -25,10 +25,20 @@ std::string_view SeverityName(Severity s) {
   return "error";
 }
 
-std::string Frame(const SourceManager& sm, const Span& span) {
+std::string Frame(const SourceManager& sm, const Span& span, bool secret = false) {
   if (!span.valid()) return {};
   const LineCol lc = sm.Position(span);
   std::string_view line = sm.LineText(span.file, lc.line);
+  std::string masked;
+  if (secret) {
+    // The bytes of the span on this line become '*', one per byte.
+    const size_t start = static_cast<size_t>(line.data() - sm.text(span.file).data());
+    masked = std::string(line);
+    for (size_t i = span.begin - start; i < masked.size() && i < span.end - start; ++i) {
+      masked[i] = '*';
+    }
+    line = masked;
+  }
   // Very long lines (minified or binary input) are cut so the frame stays readable.
   constexpr size_t kMaxLine = 200;
   if (line.size() > kMaxLine) line = line.substr(0, kMaxLine);
@@ -61,7 +71,7 @@ std::string RenderText(const SourceManager& sm, const Diagnostic& d, bool color)
   out += fmt::format("{}{}:{} {}", sev_color, SeverityName(d.severity), reset, d.message);
   if (!d.code.empty()) out += fmt::format(" [{}]", d.code);
   out += '\n';
-  out += Frame(sm, d.span);
+  out += Frame(sm, d.span, d.secret);
   for (const Note& n : d.notes) {
     if (n.span == d.span || !n.span.valid()) {
       // A note about the same place reads as a line under the frame.

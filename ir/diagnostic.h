@@ -30,6 +30,7 @@ struct Diagnostic {
   std::string message;
   Span span;
   std::vector<Note> notes;
+  bool secret = false;  // the span's text is a secret value: code frames show it as '*'
 };
 
 class DiagnosticSink {

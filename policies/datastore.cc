@@ -1,0 +1,29 @@
+#include "policies/datastore.h"
+
+#include <array>
+#include <string_view>
+
+namespace stackc::policies {
+
+bool IsDatastore(const ir::Service& service) {
+  if (!service.image) return false;
+  std::string_view image = service.image->value;
+  if (const size_t at = image.find('@'); at != std::string_view::npos) image = image.substr(0, at);
+  if (const size_t slash = image.rfind('/'); slash != std::string_view::npos) {
+    image = image.substr(slash + 1);
+  }
+  if (const size_t colon = image.find(':'); colon != std::string_view::npos) {
+    image = image.substr(0, colon);
+  }
+  static constexpr std::array<std::string_view, 22> kNames = {
+      "mysql",      "mariadb",   "percona", "postgres",    "postgresql",        "postgis",
+      "mongo",      "mongodb",   "redis",   "valkey",      "memcached",         "elasticsearch",
+      "opensearch", "cassandra", "couchdb", "influxdb",    "clickhouse-server", "clickhouse",
+      "neo4j",      "rabbitmq",  "etcd",    "mssql-server"};
+  for (std::string_view name : kNames) {
+    if (image == name) return true;
+  }
+  return false;
+}
+
+}  // namespace stackc::policies

@@ -1,0 +1,31 @@
+// Linting: runs the selected rules over one project and returns their findings in file order.
+//
+// `select` and `ignore` take codes or code prefixes, as ruff does ("CTR" is every container rule,
+// "CTR001" one rule); an empty `select` means every rule. Findings are sorted by file, position
+// and code, so the output is the same on every run.
+//
+// Example:
+//   const std::vector<ir::Diagnostic> findings = Lint(project, sm, LintOptions{.ignore = {"IMG"}});
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ir/diagnostic.h"
+#include "ir/project.h"
+#include "ir/source.h"
+
+namespace stackc::policies {
+
+struct LintOptions {
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+};
+
+std::vector<ir::Diagnostic> Lint(const ir::Project& project, const ir::SourceManager& sm,
+                                 const LintOptions& options);
+
+// Whether `code` is chosen by the options (an unknown prefix chooses nothing).
+bool Selected(std::string_view code, const LintOptions& options);
+
+}  // namespace stackc::policies

@@ -1,0 +1,196 @@
+#include "policies/lint.h"
+
+#include <cstdio>
+#include <map>
+
+#include <gtest/gtest.h>
+
+#include "passes/test_project.h"
+#include "policies/render_json.h"
+#include "policies/rule.h"
+#include "tests/corpus_projects.h"
+
+namespace stackc::policies {
+namespace {
+
+// The brief's three-tier stack, as examples/three-tier has it.
+constexpr char kThreeTier[] = R"(networks:
+  webapp:
+    driver: bridge
+  appdb:
+    driver: bridge
+
+services:
+  web:
+    image: web-server
+    networks:
+      - webapp
+    volumes:
+    - /home/sweh/Docker-Tests/Web-Server/web_base:/var/www/html
+    - /home/sweh/Docker-Tests/Web-Server/log:/var/log/httpd
+    ports:
+    - "80:80"
+
+  app:
+    image: centos
+    networks:
+      - webapp
+      - appdb
+    entrypoint: /bin/sh
+    stdin_open: true
+    tty: true
+
+  db:
+    image: mysql:5.5
+    networks:
+      - appdb
+    environment:
+    - MYSQL_ROOT_PASSWORD=foobar
+    - MYSQL_DATABASE=mydb1
+    volumes:
+    - /tmp/mysqldata:/var/lib/mysql
+)";
+
+// "CODE line:column message" for each finding.
+std::vector<std::string> Lines(const passes::test::Loaded& r, const LintOptions& options = {}) {
+  std::vector<std::string> out;
+  for (const ir::Diagnostic& d : Lint(r.project, r.sm, options)) {
+    const ir::LineCol at = r.sm.Position(d.span);
+    out.push_back(d.code + " " + std::to_string(at.line) + ":" + std::to_string(at.column) + " " +
+                  d.message);
+  }
+  return out;
+}
+
+TEST(LintTest, TheBriefsThreeTierFindings) {
+  auto r = passes::test::LoadText(kThreeTier);
+  ASSERT_TRUE(r->ok);
+  EXPECT_EQ(Lines(*r),
+            (std::vector<std::string>{
+                "IMG001 9:12 service 'web' uses image 'web-server' without a tag",
+                std::string("CTR004 13:7 service 'web' mounts the host path ") +
+                    "'/home/sweh/Docker-Tests/Web-Server/web_base'",
+                std::string("CTR004 14:7 service 'web' mounts the host path ") +
+                    "'/home/sweh/Docker-Tests/Web-Server/log'",
+                "PORT001 16:7 service 'web' publishes 80 on 0.0.0.0",
+                "IMG001 19:12 service 'app' uses image 'centos' without a tag",
+                "NET001 30:9 datastore 'db' can reach the internet through network 'appdb'",
+                "SECRET001 32:27 service 'db' sets 'MYSQL_ROOT_PASSWORD' to a literal secret",
+                "CTR004 35:7 service 'db' mounts the host path '/tmp/mysqldata'",
+            }));
+  // The secret's span is exactly the value, and no message shows it.
+  for (const ir::Diagnostic& d : Lint(r->project, r->sm, {})) {
+    EXPECT_EQ(d.message.find("foobar"), std::string::npos);
+    if (d.code != "SECRET001") continue;
+    EXPECT_EQ(r->sm.Text(d.span), "foobar");
+    EXPECT_TRUE(d.secret);
+    const std::string text = ir::RenderText(r->sm, d, /*color=*/false);
+    EXPECT_EQ(text.find("foobar"), std::string::npos) << text;
+    EXPECT_NE(text.find("- MYSQL_ROOT_PASSWORD=******"), std::string::npos) << text;
+  }
+}
+
+TEST(LintTest, SelectAndIgnoreTakeCodesAndPrefixes) {
+  auto r = passes::test::LoadText(kThreeTier);
+  ASSERT_TRUE(r->ok);
+  EXPECT_EQ(Lines(*r, {.select = {"IMG", "PORT001"}}).size(), 3u);
+  EXPECT_EQ(Lines(*r, {.select = {"IMG"}, .ignore = {"IMG001"}}).size(), 0u);
+  EXPECT_EQ(Lines(*r, {.ignore = {"CTR", "IMG", "NET", "PORT"}}).size(), 1u);
+}
+
+TEST(LintTest, DenyPolicyHoldsThenFailsWithItsWitness) {
+  const std::string policy =
+      "x-stackc:\n  policies:\n    reachability:\n      - deny: {from: web, to: db}\n";
+  auto holds = passes::test::LoadText(kThreeTier + policy);
+  ASSERT_TRUE(holds->ok);
+  EXPECT_TRUE(Lines(*holds, {.select = {"POL"}}).empty());
+
+  std::string joined = kThreeTier;
+  joined.replace(joined.find("      - webapp\n    volumes"), 15, "      - webapp\n      - appdb\n");
+  auto fails = passes::test::LoadText(joined + policy);
+  ASSERT_TRUE(fails->ok);
+  EXPECT_EQ(Lines(*fails, {.select = {"POL"}}),
+            (std::vector<std::string>{"POL001 40:9 policy violated: 'web' must not reach 'db', "
+                                      "but web -[appdb]-> db"}));
+
+  auto chain = passes::test::LoadText(
+      kThreeTier + std::string("x-stackc:\n  policies:\n    reachability:\n"
+                               "      - deny: {from: web, to: db, transitive: true}\n"));
+  ASSERT_TRUE(chain->ok);
+  EXPECT_EQ(Lines(*chain, {.select = {"POL"}}),
+            (std::vector<std::string>{"POL001 39:9 policy violated: 'web' must not reach 'db' "
+                                      "through any chain, but web -[webapp]-> app -[appdb]-> db"}));
+}
+
+TEST(LintTest, EgressPolicyAndInvalidPolicies) {
+  auto r = passes::test::LoadText(kThreeTier +
+                                  std::string("x-stackc:\n  policies:\n    egress: {allow: [web]}\n"
+                                              "    reachability:\n"
+                                              "      - deny: {from: web, to: dbb}\n"
+                                              "      - allow: {from: web, to: db}\n"
+                                              "    ingress: {}\n"));
+  ASSERT_TRUE(r->ok);
+  EXPECT_EQ(Lines(*r, {.select = {"POL"}}),
+            (std::vector<std::string>{
+                std::string("POL002 22:9 policy violated: 'app' may not reach the internet, ") +
+                    "but it can through 'appdb,webapp'",
+                std::string("POL002 30:9 policy violated: 'db' may not reach the internet, ") +
+                    "but it can through 'appdb'",
+                "POL000 40:31 policy names 'dbb', which is not a service of the project",
+                "POL000 41:9 a reachability policy must be `deny: {from: ..., to: ...}`",
+                "POL000 42:14 unknown policy kind 'ingress' (known: reachability, egress)",
+            }));
+}
+
+TEST(LintTest, EveryRuleHasADocWithItsSections) {
+  for (const RuleInfo& rule : AllRules()) {
+    for (const char* section : {"## What it does", "## Why is this bad", "## Example",
+                                "## Use instead", "## Fix safety"}) {
+      EXPECT_NE(rule.doc.find(section), std::string_view::npos) << rule.code << " " << section;
+    }
+    EXPECT_EQ(FindRule(rule.code), &rule);
+  }
+  EXPECT_GE(AllRules().size(), 14u);
+}
+
+TEST(LintTest, JsonReportIsVersionedAndCounts) {
+  auto r = passes::test::LoadText(kThreeTier);
+  ASSERT_TRUE(r->ok);
+  const std::string json = RenderJson(r->sm, Lint(r->project, r->sm, {.select = {"SECRET"}}));
+  EXPECT_NE(json.find("\"version\": 1"), std::string::npos);
+  EXPECT_NE(json.find("\"code\": \"SECRET001\""), std::string::npos);
+  EXPECT_NE(json.find("\"line\": 32"), std::string::npos);
+  EXPECT_NE(json.find("\"error\": 1"), std::string::npos);
+  EXPECT_EQ(json.find("foobar"), std::string::npos);
+}
+
+TEST(CorpusLint, EveryCorpusProjectLintsAndNoMessageShowsASecret) {
+  std::map<std::string, int> per_rule;
+  const int checked =
+      test_corpus::ForEachCorpusProject([&](const std::string& id, test_corpus::CorpusProject& c) {
+        for (const ir::Diagnostic& d : Lint(c.project, c.sm, {})) {
+          ++per_rule[d.code];
+          EXPECT_TRUE(d.span.valid()) << id << " " << d.code << " " << d.message;
+          if (d.code == "SECRET001") {
+            // The message names the service and the key; a value that is one of them (a password
+            // "gitea" for service "gitea") is all the message may show.
+            std::string rest = d.message;
+            for (const ir::Service& s : c.project.services) {
+              const std::string quoted = "'" + s.name.value + "'";
+              if (rest.find(quoted) != std::string::npos)
+                rest.erase(rest.find(quoted), quoted.size());
+            }
+            EXPECT_EQ(rest.find(std::string(c.sm.Text(d.span))), std::string::npos)
+                << id << ": " << d.message;
+          }
+        }
+      });
+  if (checked < 0) GTEST_SKIP() << "../shared/corpus is absent";
+  EXPECT_GT(checked, 500);
+  std::printf("lint of %d corpus projects:", checked);
+  for (const auto& [code, n] : per_rule) std::printf(" %s=%d", code.c_str(), n);
+  std::printf("\n");
+}
+
+}  // namespace
+}  // namespace stackc::policies

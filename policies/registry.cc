@@ -1,0 +1,31 @@
+// The catalogue: rules.def as a table, in code order.
+#include <algorithm>
+
+#include "policies/rule.h"
+#include "policies/rules.h"
+
+namespace stackc::policies {
+
+const std::vector<RuleInfo>& AllRules() {
+  static const std::vector<RuleInfo> kRules = [] {
+    std::vector<RuleInfo> rules = {
+#define RULE(code, name, severity, graph, check, doc) \
+  {#code, name, ir::Severity::severity, graph, &(check), doc},
+#include "policies/rules.def"
+#undef RULE
+    };
+    std::sort(rules.begin(), rules.end(),
+              [](const RuleInfo& a, const RuleInfo& b) { return a.code < b.code; });
+    return rules;
+  }();
+  return kRules;
+}
+
+const RuleInfo* FindRule(std::string_view code) {
+  for (const RuleInfo& r : AllRules()) {
+    if (r.code == code) return &r;
+  }
+  return nullptr;
+}
+
+}  // namespace stackc::policies

@@ -1,0 +1,56 @@
+#include "policies/rule.h"
+
+#include <algorithm>
+
+namespace stackc::policies {
+
+const passes::Reachability& RuleContext::reachability() const {
+  if (!reachability_) reachability_ = passes::ComputeReachability(project);
+  return *reachability_;
+}
+
+const std::vector<passes::EgressRoute>& RuleContext::egress() const {
+  if (!egress_) egress_ = passes::ComputeEgress(project);
+  return *egress_;
+}
+
+ir::Diagnostic& Reporter::Report(ir::Span span, std::string message) {
+  ir::Diagnostic d;
+  d.code = std::string(code_);
+  d.severity = severity_;
+  d.message = std::move(message);
+  d.span = span;
+  out_->push_back(std::move(d));
+  return out_->back();
+}
+
+ir::Span ValueSpan(const ir::SourceManager& sm, const ir::KeyValue& kv) {
+  if (!kv.span.valid()) return kv.span;
+  const std::string_view text = sm.Text(kv.span);
+  const std::string_view file = sm.text(kv.span.file);
+  ir::Span out = kv.span;
+  size_t skip = (text.starts_with('"') || text.starts_with('\'')) ? 1 : 0;
+  if (text.substr(skip).starts_with(kv.key + "=")) {  // - KEY=value, - "KEY=value"
+    out.begin += static_cast<uint32_t>(skip + kv.key.size() + 1);
+    if (skip && out.end > out.begin) --out.end;
+    return out;
+  }
+  // KEY: value; the value runs to the end of the line, less a comment and trailing blanks.
+  size_t at = kv.span.end;
+  if (at < file.size() && (file[at] == '"' || file[at] == '\'')) ++at;  // a quoted key
+  while (at < file.size() && file[at] == ' ') ++at;
+  if (at >= file.size() || file[at] != ':') return kv.span;
+  ++at;
+  while (at < file.size() && file[at] == ' ') ++at;
+  size_t end = at;
+  while (end < file.size() && file[end] != '\n' && file[end] != '\r') ++end;
+  const size_t hash = file.substr(at, end - at).find(" #");
+  if (hash != std::string_view::npos) end = at + hash;
+  while (end > at && (file[end - 1] == ' ' || file[end - 1] == '\t')) --end;
+  if (end == at) return kv.span;
+  out.begin = static_cast<uint32_t>(at);
+  out.end = static_cast<uint32_t>(end);
+  return out;
+}
+
+}  // namespace stackc::policies

@@ -1,0 +1,76 @@
+// A lint rule: a function that looks at the project (and at the analyses it needs) and reports
+// findings, each with the narrowest span it can. Rules are listed once, in rules.def (code, name,
+// default severity, whether the rule needs a graph analysis, the function and its doc); the
+// registry turns that table into the catalogue. A rule never throws and never prints.
+//
+// Example (policies/rules/privileged.cc):
+//   void CheckPrivileged(const RuleContext& ctx, Reporter& out) {
+//     for (const ir::Service& s : ctx.project.services) {
+//       if (s.privileged.value) out.Report(s.privileged.span, fmt::format("service '{}' ...",
+//       ...));
+//     }
+//   }
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ir/diagnostic.h"
+#include "ir/project.h"
+#include "ir/source.h"
+#include "passes/egress.h"
+#include "passes/reachability.h"
+
+namespace stackc::policies {
+
+// What a rule sees: the project, its sources, and the analyses, each computed on first use.
+class RuleContext {
+ public:
+  RuleContext(const ir::Project& project, const ir::SourceManager& sm) : project(project), sm(sm) {}
+  const ir::Project& project;
+  const ir::SourceManager& sm;
+
+  const passes::Reachability& reachability() const;
+  const std::vector<passes::EgressRoute>& egress() const;
+
+ private:
+  mutable std::optional<passes::Reachability> reachability_;
+  mutable std::optional<std::vector<passes::EgressRoute>> egress_;
+};
+
+// Collects one rule's findings under its code and default severity.
+class Reporter {
+ public:
+  Reporter(std::string_view code, ir::Severity severity, std::vector<ir::Diagnostic>* out)
+      : code_(code), severity_(severity), out_(out) {}
+  ir::Diagnostic& Report(ir::Span span, std::string message);
+
+ private:
+  std::string_view code_;
+  ir::Severity severity_;
+  std::vector<ir::Diagnostic>* out_;
+};
+
+using CheckFn = void (*)(const RuleContext&, Reporter&);
+
+struct RuleInfo {
+  std::string_view code;  // stable: "CTR001"
+  std::string_view name;  // "privileged"
+  ir::Severity severity;  // the default
+  bool graph;             // needs reachability, egress, exposure or dependencies
+  CheckFn check;
+  std::string_view doc;  // Markdown: What it does / Why is this bad / Example / Use instead / Fix
+};
+
+// Every rule, in code order.
+const std::vector<RuleInfo>& AllRules();
+const RuleInfo* FindRule(std::string_view code);
+
+// The span of a `KEY=value` list item's value, or of the value after `KEY:` in a mapping; the
+// entry's own span when neither is found.
+ir::Span ValueSpan(const ir::SourceManager& sm, const ir::KeyValue& kv);
+
+}  // namespace stackc::policies

@@ -1,0 +1,45 @@
+// PORT001 all-interfaces: a port published on every host address.
+#include <fmt/format.h>
+
+#include "policies/rules.h"
+
+namespace stackc::policies {
+
+constexpr std::string_view kAllInterfacesDoc = R"(## What it does
+Flags published ports without a host address (or with `0.0.0.0` or `::`): they listen on every
+interface of the host.
+
+## Why is this bad
+Docker publishes through its own firewall rules, ahead of the host's: a port meant for a reverse
+proxy on the same machine is open to the whole network, whatever `ufw` says.
+
+## Example
+```yaml
+services:
+  web:
+    image: example/web:2
+    ports: ["80:80"]
+```
+
+## Use instead
+```yaml
+    ports: ["127.0.0.1:80:80"]
+```
+
+## Fix safety
+No automatic fix yet: binding to loopback changes who can connect.
+)";
+
+void CheckAllInterfaces(const RuleContext& ctx, Reporter& out) {
+  for (const ir::Service& s : ctx.project.services) {
+    if (s.network_mode && s.network_mode->value == "host") continue;  // ports are ignored there
+    for (const ir::Port& p : s.ports) {
+      if (!p.OnAllAddresses()) continue;
+      const std::string published = p.published.empty() ? "an ephemeral port" : p.published;
+      out.Report(p.span, fmt::format("service '{}' publishes {} on {}", s.name.value, published,
+                                     p.host_ip == "::" ? "::" : "0.0.0.0"));
+    }
+  }
+}
+
+}  // namespace stackc::policies

@@ -1,0 +1,68 @@
+// CTR004 host-bind-mount: a host path bound into a service; sensitive paths are warnings.
+#include <array>
+
+#include <fmt/format.h>
+
+#include "policies/rules.h"
+
+namespace stackc::policies {
+
+constexpr std::string_view kHostBindMountDoc = R"(## What it does
+Flags bind mounts of host paths. A path under `/`, `/etc`, `/proc`, `/sys`, `/boot`, `/dev`,
+`/root`, `/usr`, `/lib` or `/var/lib/docker` is reported as a warning (writable: the message says
+so); any other host path as a note.
+
+## Why is this bad
+A bind mount ties the stack to one machine's directory layout and lets the container read (and,
+unless `:ro`, write) the host's files with its own user ID. Under a system directory that is a
+way out of the container.
+
+## Example
+```yaml
+services:
+  web:
+    image: example/web:2
+    volumes: [/home/alice/site:/var/www/html]
+```
+
+## Use instead
+A named volume, or a read-only bind when the host path is the point:
+```yaml
+    volumes: [site:/var/www/html]      # or /srv/site:/var/www/html:ro
+```
+
+## Fix safety
+No automatic fix: moving data into a volume is a migration.
+)";
+
+namespace {
+
+bool Sensitive(std::string_view path) {
+  static constexpr std::array<std::string_view, 10> kRoots = {
+      "/etc", "/proc", "/sys", "/boot", "/dev", "/root", "/usr", "/lib", "/var/lib/docker", "/bin"};
+  if (path == "/") return true;
+  for (std::string_view root : kRoots) {
+    if (path == root || (path.starts_with(root) && path[root.size()] == '/')) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void CheckHostBindMount(const RuleContext& ctx, Reporter& out) {
+  for (const ir::Service& s : ctx.project.services) {
+    for (const ir::Mount& m : s.volumes) {
+      if (m.type != ir::MountType::kBind || m.source.ends_with(".sock")) continue;
+      if (Sensitive(m.source)) {
+        out.Report(m.span, fmt::format("service '{}' mounts the host's system path '{}'{}",
+                                       s.name.value, m.source, m.read_only ? "" : " writable"))
+            .severity = ir::Severity::kWarning;
+      } else {
+        out.Report(m.span,
+                   fmt::format("service '{}' mounts the host path '{}'", s.name.value, m.source));
+      }
+    }
+  }
+}
+
+}  // namespace stackc::policies
