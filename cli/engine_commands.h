@@ -24,6 +24,8 @@ void AddLogsCommand(CLI::App& app, const GlobalOptions& global, CommandResult* r
 void AddCompileCommand(CLI::App& app, const GlobalOptions& global, CommandResult* result);
 // lint, rules and explain (lint_command.cc).
 void AddLintCommands(CLI::App& app, const GlobalOptions& global, CommandResult* result);
+// graph (graph_command.cc).
+void AddGraphCommand(CLI::App& app, const GlobalOptions& global, CommandResult* result);
 
 // SIGINT and SIGTERM set the flag Interrupted() points to; apply and down stop between steps.
 void InstallInterruptHandler();

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   stackc::cli::AddLogsCommand(app, global, &result);
   stackc::cli::AddCompileCommand(app, global, &result);
   stackc::cli::AddLintCommands(app, global, &result);
+  stackc::cli::AddGraphCommand(app, global, &result);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ExtrasError& e) {

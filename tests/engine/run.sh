@@ -27,6 +27,14 @@ cleanup() {
     vols=$(docker volume ls -q --filter "label=io.stackc.project=$p")
     [ -n "$vols" ] && docker volume rm $vols >/dev/null 2>&1
   done
+  # The reachability stacks (tests/engine/reachability.py) downs each one itself; after a crash,
+  # whatever carries their prefix goes.
+  ids=$(docker ps -a --format '{{.ID}} {{.Label "io.stackc.project"}}' | \
+    awk -v p="stackc-e2e-reach-$run_id-" 'index($2, p) == 1 {print $1}')
+  [ -n "$ids" ] && docker rm -f $ids >/dev/null 2>&1
+  for net in $(docker network ls --format '{{.Name}}' | grep -F "stackc-e2e-reach-$run_id-"); do
+    docker network rm "$net" >/dev/null 2>&1
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -317,6 +325,12 @@ check "volumes: down keeps named volumes" sc -p "$p" -f "$f" down
 check "volumes: the volume is still there" bash -c "docker volume inspect ${p}_data >/dev/null"
 check "volumes: down --volumes removes it" sc -p "$p" -f "$f" down --volumes
 check "volumes: gone" bash -c "! docker volume inspect ${p}_data >/dev/null 2>&1"
+
+# ---- the reachability and egress analyses against what the Engine lets through ----
+check "reachability: every prediction holds on the Engine (tests/engine/reachability.py)" \
+  python3 "$here/reachability.py" "$stackc" "$work" "stackc-e2e-reach-$run_id"
+check "reachability: nothing left behind" test -z "$(docker ps -a \
+  --format '{{.Label "io.stackc.project"}}' | grep -F "stackc-e2e-reach-$run_id")"
 
 # ---- no secret value in any output ----
 leaks=$(grep -l -- "$STACKC_E2E_SECRET" "$work"/out.* "$work"/err.* "$work/all-interrupted.txt" 2>/dev/null)
