@@ -8,11 +8,11 @@
 
 #include <fmt/format.h>
 
-#include "backends/docker/compile.h"
 #include "frontend/file_system.h"
 #include "frontend/go_emit.h"
 #include "frontend/interpolation.h"
 #include "frontend/model_printer.h"
+#include "ir/sha256.h"
 
 namespace stackc::cli {
 
@@ -346,7 +346,7 @@ int Run(const GlobalOptions& global, const ConfigOptions& o, CommandResult& resu
       }
       const std::string json = frontend::EmitGoJson(
           printer.DecodeAs(copy, "ServiceConfig", frontend::OutputFormat::kJson));
-      out += name + " " + backends::docker::Sha256Hex(CompactJson(json)) + "\n";
+      out += name + " " + ir::Sha256Hex(CompactJson(json)) + "\n";
     }
     return Print(out, o) ? 0 : 2;
   }

@@ -10,8 +10,11 @@
 
 #include "cli/engine_commands.h"
 #include "cli/engine_session.h"
+#include "cli/version.h"
 #include "policies/lint.h"
+#include "policies/render_github.h"
 #include "policies/render_json.h"
+#include "policies/render_sarif.h"
 #include "policies/rule.h"
 
 namespace stackc::cli {
@@ -52,8 +55,8 @@ bool WriteAll(const std::string& path, const std::string& text) {
 }
 
 int RunLint(const GlobalOptions& global, const LintFlags& o, CommandResult& result) {
-  if (o.format != "text" && o.format != "json") {
-    fmt::print(stderr, "error: unsupported format \"{}\" (text, json)\n", o.format);
+  if (o.format != "text" && o.format != "json" && o.format != "sarif" && o.format != "github") {
+    fmt::print(stderr, "error: unsupported format \"{}\" (text, json, sarif, github)\n", o.format);
     return 2;
   }
   ir::Severity fail_on = ir::Severity::kError;
@@ -97,6 +100,7 @@ int RunLint(const GlobalOptions& global, const LintFlags& o, CommandResult& resu
   const policies::LintOptions options{o.select, o.ignore};
   std::string text;
   nlohmann::ordered_json reports = nlohmann::ordered_json::array();
+  std::vector<policies::ProjectFindings> sarif;
   std::map<std::string, int> per_rule;
   int counts[3] = {0, 0, 0};
   bool failed = false;
@@ -112,12 +116,20 @@ int RunLint(const GlobalOptions& global, const LintFlags& o, CommandResult& resu
       failed |= Rank(d.severity) >= Rank(fail_on);
       if (o.format == "text") text += ir::RenderText(session->sources(), d, color);
     }
+    if (o.format == "github") text += policies::RenderGithub(session->sources(), findings);
+    if (o.format == "sarif") sarif.push_back({&session->sources(), findings});
     if (o.format == "json") {
       reports.push_back(
           nlohmann::ordered_json::parse(policies::RenderJson(session->sources(), findings)));
     }
   }
-  if (o.format == "json") {
+  if (o.format == "sarif") {
+    std::error_code ec;
+    text = policies::RenderSarif(
+        sarif, {.version = STACKC_VERSION, .root = std::filesystem::current_path(ec).string()});
+  } else if (o.format == "github") {
+    // The annotations are the whole output.
+  } else if (o.format == "json") {
     // One project: its report; several: {"version": 1, "projects": [...]}.
     text = reports.size() == 1
                ? reports[0].dump(2) + "\n"
@@ -152,7 +164,7 @@ void AddLintCommands(CLI::App& app, const GlobalOptions& global, CommandResult* 
   cmd->add_option("paths", o->paths,
                   "Compose files or directories, each linted as its own project (default: the "
                   "project of -f)");
-  cmd->add_option("--format", o->format, "Output format: text or json");
+  cmd->add_option("--format", o->format, "Output format: text, json, sarif or github");
   cmd->add_option("-o,--output", o->output, "Write the report to this file");
   cmd->add_option("--fail-on", o->fail_on,
                   "Exit 1 on findings of this severity or worse: error (default), warning, note");

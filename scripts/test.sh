@@ -31,6 +31,9 @@ stage differential
 bash tests/oracle/build.sh build/oracle
 bash tests/differential/run.sh build/cli/stackc build/oracle/compose-config
 
+stage sarif
+bash tests/sarif/run.sh build/cli/stackc build/oracle/sarifcheck
+
 stage engine
 # End-to-end tests against the Docker Engine (not in the sanitizer build).
 docker_host="${DOCKER_HOST:-unix:///var/run/docker.sock}"

@@ -7,6 +7,7 @@
 #include <openssl/evp.h>
 
 #include "frontend/go_bytes.h"
+#include "ir/sha256.h"
 #include "passes/dependency_order.h"
 
 namespace stackc::backends::docker {
@@ -131,7 +132,7 @@ class Compiler {
     labels[kComposeProjectLabel] = p_.name;
     labels[compose_key_label] = key;
     body["Labels"] = std::move(labels);
-    std::string hash = Sha256Hex(body.dump());
+    std::string hash = ir::Sha256Hex(body.dump());
     body["Labels"][kHashLabel] = hash;
     return hash;
   }
@@ -248,7 +249,7 @@ class Compiler {
                                 s.name.value, kind, ref.source, obj->environment));
         return;
       }
-      const std::string hash = Sha256Hex(it->second);
+      const std::string hash = ir::Sha256Hex(it->second);
       files[fmt::format("{}:{}", kind, ref.source)] = hash;
       inject.push_back({{"path", target},
                         {"content", it->second},
@@ -264,7 +265,7 @@ class Compiler {
                               ref.source, obj->file, error));
       return;
     }
-    files[obj->file] = Sha256Hex(content);
+    files[obj->file] = ir::Sha256Hex(content);
     binds.push_back(obj->file + ":" + target + ":ro");
   }
 
@@ -620,7 +621,7 @@ class Compiler {
     } else if (auto it = o_.image_ids.find(d.image); it != o_.image_ids.end()) {
       hashed["image_id"] = it->second;
     }
-    d.hash = Sha256Hex(hashed.dump());
+    d.hash = ir::Sha256Hex(hashed.dump());
 
     int64_t replicas = s.Replicas();
     if (auto it = o_.scale.find(s.name.value); it != o_.scale.end()) replicas = it->second;
@@ -683,16 +684,6 @@ const char* KeySupportName(KeySupport support) {
 std::string ServiceImage(const ir::Project& project, const ir::Service& service) {
   return service.image ? service.image->value
                        : fmt::format("{}-{}", project.name, service.name.value);
-}
-
-std::string Sha256Hex(std::string_view data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr);
-  std::string hex;
-  hex.reserve(length * 2);
-  for (unsigned int i = 0; i < length; ++i) hex += fmt::format("{:02x}", digest[i]);
-  return hex;
 }
 
 DesiredState Compile(const ir::Project& project, const CompileOptions& options,

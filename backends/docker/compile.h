@@ -53,7 +53,4 @@ DesiredState Compile(const ir::Project& project, const CompileOptions& options,
 // (<project>-<service>).
 std::string ServiceImage(const ir::Project& project, const ir::Service& service);
 
-// Hex SHA-256 of `data`.
-std::string Sha256Hex(std::string_view data);
-
 }  // namespace stackc::backends::docker

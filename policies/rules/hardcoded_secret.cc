@@ -26,7 +26,7 @@ services:
   db:
     image: mysql:8.4
     environment:
-      - MYSQL_ROOT_PASSWORD=foobar
+      - MYSQL_ROOT_PASSWORD=not-a-real-one
 ```
 
 ## Use instead

@@ -6,6 +6,7 @@
 # Usage: tests/oracle/build.sh [OUT_DIR]
 #   OUT_DIR/compose-config   the oracle
 #   OUT_DIR/differ           the differential runner (see tests/differential/run.sh)
+#   OUT_DIR/sarifcheck       the SARIF 2.1.0 schema validator (see tests/sarif/run.sh)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -21,4 +22,5 @@ command -v go >/dev/null || { echo "build.sh: go not found (expected in /usr/loc
 cd "${here}"
 go build -trimpath -o "${out}/compose-config" ./cmd/compose-config
 go build -trimpath -o "${out}/differ" ./cmd/differ
+go build -trimpath -o "${out}/sarifcheck" ./cmd/sarifcheck
 echo "${out}/compose-config"
