@@ -108,8 +108,9 @@ int RunLint(const GlobalOptions& global, const LintFlags& o, CommandResult& resu
     if (g.profiles.empty()) g.profiles = {"*"};  // every profile is linted unless one is chosen
     auto session = result.Retain(std::make_shared<EngineSession>());
     if (!session->Load(g, {}, result)) return 2;
+    std::vector<policies::SuppressedFinding> suppressed;
     const std::vector<ir::Diagnostic> findings =
-        policies::Lint(session->project, session->sources(), options);
+        policies::Lint(session->project, session->sources(), options, &suppressed);
     for (const ir::Diagnostic& d : findings) {
       ++counts[Rank(d.severity)];
       ++per_rule[d.code];
@@ -117,7 +118,7 @@ int RunLint(const GlobalOptions& global, const LintFlags& o, CommandResult& resu
       if (o.format == "text") text += ir::RenderText(session->sources(), d, color);
     }
     if (o.format == "github") text += policies::RenderGithub(session->sources(), findings);
-    if (o.format == "sarif") sarif.push_back({&session->sources(), findings});
+    if (o.format == "sarif") sarif.push_back({&session->sources(), findings, suppressed});
     if (o.format == "json") {
       reports.push_back(
           nlohmann::ordered_json::parse(policies::RenderJson(session->sources(), findings)));

@@ -17,7 +17,8 @@ bool Selected(std::string_view code, const LintOptions& options) {
 }
 
 std::vector<ir::Diagnostic> Lint(const ir::Project& project, const ir::SourceManager& sm,
-                                 const LintOptions& options) {
+                                 const LintOptions& options,
+                                 std::vector<SuppressedFinding>* suppressed) {
   std::vector<ir::Diagnostic> findings;
   RuleContext ctx(project, sm);
   for (const RuleInfo& rule : AllRules()) {
@@ -25,6 +26,16 @@ std::vector<ir::Diagnostic> Lint(const ir::Project& project, const ir::SourceMan
     Reporter reporter(rule.code, rule.severity, &findings);
     rule.check(ctx, reporter);
   }
+  // The YAML files of the project: the compose files and what they include or extend.
+  std::vector<ir::FileId> files;
+  for (ir::FileId f = 0; f < sm.size(); ++f) {
+    const std::string_view path = sm.path(f);
+    const bool listed = std::find(project.config_files.begin(), project.config_files.end(), path) !=
+                        project.config_files.end();
+    if (listed || path.ends_with(".yaml") || path.ends_with(".yml")) files.push_back(f);
+  }
+  findings =
+      ApplySuppressions(sm, files, std::move(findings), Selected("SUP001", options), suppressed);
   std::stable_sort(findings.begin(), findings.end(),
                    [](const ir::Diagnostic& a, const ir::Diagnostic& b) {
                      return std::tie(a.span.file, a.span.begin, a.code) <

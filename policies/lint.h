@@ -1,8 +1,9 @@
 // Linting: runs the selected rules over one project and returns their findings in file order.
 //
 // `select` and `ignore` take codes or code prefixes, as ruff does ("CTR" is every container rule,
-// "CTR001" one rule); an empty `select` means every rule. Findings are sorted by file, position
-// and code, so the output is the same on every run.
+// "CTR001" one rule); an empty `select` means every rule. Inline suppressions apply last
+// (suppressions.h). Findings are sorted by file, position and code, so the output is the same on
+// every run.
 //
 // Example:
 //   const std::vector<ir::Diagnostic> findings = Lint(project, sm, LintOptions{.ignore = {"IMG"}});
@@ -14,6 +15,7 @@
 #include "ir/diagnostic.h"
 #include "ir/project.h"
 #include "ir/source.h"
+#include "policies/suppressions.h"
 
 namespace stackc::policies {
 
@@ -22,8 +24,10 @@ struct LintOptions {
   std::vector<std::string> ignore;
 };
 
+// Findings that inline suppressions silence go to `suppressed` (when given), with their reason.
 std::vector<ir::Diagnostic> Lint(const ir::Project& project, const ir::SourceManager& sm,
-                                 const LintOptions& options);
+                                 const LintOptions& options,
+                                 std::vector<SuppressedFinding>* suppressed = nullptr);
 
 // Whether `code` is chosen by the options (an unknown prefix chooses nothing).
 bool Selected(std::string_view code, const LintOptions& options);

@@ -68,7 +68,11 @@ std::string RenderSarif(const std::vector<ProjectFindings>& projects, const Sari
   ordered_json results = ordered_json::array();
   std::map<std::string, int> seen;  // fingerprint -> how many so far
   for (const ProjectFindings& p : projects) {
-    for (const ir::Diagnostic& d : p.findings) {
+    std::vector<std::pair<const ir::Diagnostic*, const std::string*>> all;
+    for (const ir::Diagnostic& d : p.findings) all.emplace_back(&d, nullptr);
+    for (const SuppressedFinding& s : p.suppressed) all.emplace_back(&s.finding, &s.reason);
+    for (const auto& [finding, reason] : all) {
+      const ir::Diagnostic& d = *finding;
       ordered_json result = {{"ruleId", d.code}};
       if (auto it = index.find(d.code); it != index.end()) result["ruleIndex"] = it->second;
       result["level"] = SeverityName(d.severity);
@@ -97,6 +101,9 @@ std::string RenderSarif(const std::vector<ProjectFindings>& projects, const Sari
         std::string fingerprint = ir::Sha256Hex(key);
         const int n = seen[fingerprint]++;
         result["partialFingerprints"] = {{"stackc/v1", fingerprint + ":" + std::to_string(n)}};
+      }
+      if (reason != nullptr) {
+        result["suppressions"] = {{{"kind", "inSource"}, {"justification", *reason}}};
       }
       results.push_back(std::move(result));
     }

@@ -13,12 +13,14 @@
 
 #include "ir/diagnostic.h"
 #include "ir/source.h"
+#include "policies/suppressions.h"
 
 namespace stackc::policies {
 
 struct ProjectFindings {
   const ir::SourceManager* sm;
   std::vector<ir::Diagnostic> findings;
+  std::vector<SuppressedFinding> suppressed;  // shown with `suppressions` and their reason
 };
 
 struct SarifOptions {
