@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Whole-process benchmarks: the median wall time over RUNS runs (hyperfine, no shell in between) and
+"""Whole-process benchmarks of `stackc config` and `stackc lint`: the median wall time over RUNS runs (hyperfine, no shell in between) and
 the peak RSS (the largest of three /usr/bin/time -f %M runs), each also as a ratio to the PyYAML yardstick
 measured in the same run.
 
@@ -45,7 +45,8 @@ def main():
         cwd = os.path.dirname(path)
         name = os.path.basename(os.path.dirname(path)) + "/" + os.path.basename(path) if "examples" in path else os.path.basename(path)
         tools = [("PyYAML CSafeLoader", ["python3", "-c", pyyaml, path]),
-                 ("stackc config", [stackc, "config", "-f", path])]
+                 ("stackc config", [stackc, "config", "-f", path]),
+                 ("stackc lint", [stackc, "lint", "--exit-zero", "-f", path])]
         if os.path.exists(compose):
             tools.append(("docker compose config", [compose, "-f", path, "config"]))
         py_ms = None
@@ -67,6 +68,10 @@ def main():
     b = results.get(("gen-4000.yaml", "stackc config"))
     if a and b:
         print(f"stackc config: 4,000 services / 2,000 services = {b / a:.2f}x")
+    a = results.get(("gen-2000.yaml", "stackc lint"))
+    b = results.get(("gen-4000.yaml", "stackc lint"))
+    if a and b:
+        print(f"stackc lint: 4,000 services / 2,000 services = {b / a:.2f}x")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Whole-process benchmarks of `stackc config` (Release build): median wall time over repeated runs and peak
+# Whole-process benchmarks of `stackc config` and `stackc lint` (Release build): median wall time over repeated runs and peak
 # memory from /usr/bin/time, each also as a ratio to the PyYAML yardstick of ../shared/bench/README.md measured
 # in the same run; Docker Compose v5.5.0's own `config` on the same inputs when scripts/build-reference.sh has
 # built it. Usage: bench/run.sh [RUNS]

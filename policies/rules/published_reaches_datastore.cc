@@ -34,6 +34,14 @@ No automatic fix.
 )";
 
 void CheckPublishedReachesDatastore(const RuleContext& ctx, Reporter& out) {
+  // The reachability matrix is quadratic in the services: only ask for it when the project has
+  // both a datastore and a service published on every address.
+  bool datastore = false, published = false;
+  for (const ir::Service& s : ctx.project.services) {
+    datastore |= IsDatastore(s);
+    for (const ir::Port& p : s.ports) published |= p.OnAllAddresses();
+  }
+  if (!datastore || !published) return;
   for (const ir::Service& s : ctx.project.services) {
     const ir::Port* open = nullptr;
     for (const ir::Port& p : s.ports) {
