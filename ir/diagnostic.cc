@@ -1,5 +1,7 @@
 #include "ir/diagnostic.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace stackc::ir {
@@ -25,17 +27,24 @@ std::string_view SeverityName(Severity s) {
   return "error";
 }
 
-std::string Frame(const SourceManager& sm, const Span& span, bool secret = false) {
+std::string Frame(const SourceManager& sm, const Span& span,
+                  const std::vector<Span>& secrets = {}) {
   if (!span.valid()) return {};
   const LineCol lc = sm.Position(span);
   std::string_view line = sm.LineText(span.file, lc.line);
   std::string masked;
-  if (secret) {
-    // The bytes of the span on this line become '*', one per byte.
+  if (!secrets.empty()) {
+    // The bytes of each secret on this line become '*', one per byte.
     const size_t start = static_cast<size_t>(line.data() - sm.text(span.file).data());
     masked = std::string(line);
-    for (size_t i = span.begin - start; i < masked.size() && i < span.end - start; ++i) {
-      masked[i] = '*';
+    for (const Span& secret : secrets) {
+      if (secret.file != span.file || secret.end <= start || secret.begin >= start + line.size()) {
+        continue;
+      }
+      for (size_t i = std::max<size_t>(secret.begin, start) - start;
+           i < masked.size() && i < secret.end - start; ++i) {
+        masked[i] = '*';
+      }
     }
     line = masked;
   }
@@ -71,7 +80,9 @@ std::string RenderText(const SourceManager& sm, const Diagnostic& d, bool color)
   out += fmt::format("{}{}:{} {}", sev_color, SeverityName(d.severity), reset, d.message);
   if (!d.code.empty()) out += fmt::format(" [{}]", d.code);
   out += '\n';
-  out += Frame(sm, d.span, d.secret);
+  std::vector<Span> secrets = d.masks;
+  if (d.secret) secrets.push_back(d.span);
+  out += Frame(sm, d.span, secrets);
   for (const Note& n : d.notes) {
     if (n.span == d.span || !n.span.valid()) {
       // A note about the same place reads as a line under the frame.

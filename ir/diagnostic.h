@@ -30,7 +30,8 @@ struct Diagnostic {
   std::string message;
   Span span;
   std::vector<Note> notes;
-  bool secret = false;  // the span's text is a secret value: code frames show it as '*'
+  bool secret = false;      // the span's text is a secret value: code frames show it as '*'
+  std::vector<Span> masks;  // other secret values on the span's line, also shown as '*'
 };
 
 class DiagnosticSink {

@@ -60,7 +60,8 @@ bool HasGateway(const ir::Project& project, const ir::Service& owner) {
 std::vector<std::string> ContainerNames(const ir::Project& project, const ir::Service& s) {
   if (s.container_name) return {s.container_name->value};
   std::vector<std::string> out;
-  for (int64_t i = 1; i <= std::max<int64_t>(s.Replicas(), 1); ++i) {
+  // Each replica's name; a scale in the thousands is named by its first hundred.
+  for (int64_t i = 1; i <= std::min<int64_t>(std::max<int64_t>(s.Replicas(), 1), 100); ++i) {
     out.push_back(fmt::format("{}-{}-{}", project.name, s.name.value, i));
   }
   return out;
@@ -128,7 +129,11 @@ std::string RenderPath(const std::vector<const ReachEdge*>& path) {
 Reachability ComputeReachability(const ir::Project& project) {
   Reachability r;
   std::map<std::string, Place> places;
-  for (const ir::Service& s : project.services) places[s.name.value] = PlaceOf(project, s);
+  std::map<const ir::Service*, std::vector<std::string>> container_names;
+  for (const ir::Service& s : project.services) {
+    places[s.name.value] = PlaceOf(project, s);
+    container_names[&s] = ContainerNames(project, s);
+  }
 
   for (const ir::Service& s : project.services) {
     const Place& p = places[s.name.value];
@@ -167,7 +172,7 @@ Reachability ComputeReachability(const ir::Project& project) {
           e.networks.push_back(a.network);
           names.insert(pt.owner->name.value);
           for (const auto& alias : b->aliases) names.insert(alias.value);
-          for (const std::string& c : ContainerNames(project, *pt.owner)) names.insert(c);
+          for (const std::string& c : container_names[pt.owner]) names.insert(c);
         }
         if (e.networks.empty()) continue;
         for (const auto& link : from.links) {  // "db" or "db:alias"

@@ -34,8 +34,21 @@ std::vector<ir::Diagnostic> Lint(const ir::Project& project, const ir::SourceMan
                         project.config_files.end();
     if (listed || path.ends_with(".yaml") || path.ends_with(".yml")) files.push_back(f);
   }
-  findings =
-      ApplySuppressions(sm, files, std::move(findings), Selected("SUP001", options), suppressed);
+  // Every secret found, so that no other finding's code frame or fingerprint shows one.
+  std::vector<ir::Span> secrets;
+  for (const ir::Diagnostic& d : findings) {
+    if (d.secret) secrets.push_back(d.span);
+  }
+  findings = ApplySuppressions(sm, files, std::move(findings), options, suppressed);
+  for (ir::Diagnostic& d : findings) {
+    if (!d.span.valid() || secrets.empty()) continue;
+    const uint32_t line = sm.Position(d.span).line;
+    for (const ir::Span& secret : secrets) {
+      if (secret.file == d.span.file && secret != d.span && sm.Position(secret).line == line) {
+        d.masks.push_back(secret);
+      }
+    }
+  }
   std::stable_sort(findings.begin(), findings.end(),
                    [](const ir::Diagnostic& a, const ir::Diagnostic& b) {
                      return std::tie(a.span.file, a.span.begin, a.code) <

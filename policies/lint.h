@@ -15,21 +15,14 @@
 #include "ir/diagnostic.h"
 #include "ir/project.h"
 #include "ir/source.h"
+#include "policies/lint_options.h"
 #include "policies/suppressions.h"
 
 namespace stackc::policies {
-
-struct LintOptions {
-  std::vector<std::string> select;
-  std::vector<std::string> ignore;
-};
 
 // Findings that inline suppressions silence go to `suppressed` (when given), with their reason.
 std::vector<ir::Diagnostic> Lint(const ir::Project& project, const ir::SourceManager& sm,
                                  const LintOptions& options,
                                  std::vector<SuppressedFinding>* suppressed = nullptr);
-
-// Whether `code` is chosen by the options (an unknown prefix chooses nothing).
-bool Selected(std::string_view code, const LintOptions& options);
 
 }  // namespace stackc::policies

@@ -90,6 +90,22 @@ TEST(LintTest, TheBriefsThreeTierFindings) {
   }
 }
 
+TEST(LintTest, SecretsQuotedPassedThroughAndDefaulted) {
+  auto r = passes::test::LoadText(
+      "services:\n  db:\n    image: example/db:1\n    environment:\n"
+      "      ROOT_PASSWORD: \"abc #def\"\n"
+      "      PASSED_PASSWORD:\n"
+      "      REF_PASSWORD: ${FROM_ENV}\n"
+      "      DEFAULT_TOKEN: ${FROM_ENV:-s3cr3t-default}\n"
+      "      DB_PASSWORD_FILE: /run/secrets/db\n");
+  ASSERT_TRUE(r->ok);
+  std::vector<std::string> spans;
+  for (const ir::Diagnostic& d : Lint(r->project, r->sm, {.select = {"SECRET"}})) {
+    spans.push_back(std::string(r->sm.Text(d.span)));
+  }
+  EXPECT_EQ(spans, (std::vector<std::string>{"\"abc #def\"", "${FROM_ENV:-s3cr3t-default}"}));
+}
+
 TEST(LintTest, SelectAndIgnoreTakeCodesAndPrefixes) {
   auto r = passes::test::LoadText(kThreeTier);
   ASSERT_TRUE(r->ok);

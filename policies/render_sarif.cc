@@ -1,5 +1,6 @@
 #include "policies/render_sarif.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 
@@ -94,7 +95,13 @@ std::string RenderSarif(const std::vector<ProjectFindings>& projects, const Sari
         // The line's text without its indentation: the same finding on a moved line matches.
         // A secret's value stays out of the hash (a short password could be found from it).
         std::string_view line = p.sm->LineText(d.span.file, begin.line);
-        if (d.secret) line = line.substr(0, begin.column > 0 ? begin.column - 1 : 0);
+        const size_t line_start = static_cast<size_t>(line.data() - p.sm->text(d.span.file).data());
+        size_t cut = line.size();
+        if (d.secret) cut = d.span.begin - line_start;
+        for (const ir::Span& m : d.masks) {
+          if (m.begin >= line_start) cut = std::min<size_t>(cut, m.begin - line_start);
+        }
+        line = line.substr(0, std::min(cut, line.size()));
         while (!line.empty() && (line.front() == ' ' || line.front() == '\t'))
           line.remove_prefix(1);
         std::string key = d.code + '\n' + uri + '\n' + d.message + '\n' + std::string(line);

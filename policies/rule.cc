@@ -44,8 +44,14 @@ ir::Span ValueSpan(const ir::SourceManager& sm, const ir::KeyValue& kv) {
   while (at < file.size() && file[at] == ' ') ++at;
   size_t end = at;
   while (end < file.size() && file[end] != '\n' && file[end] != '\r') ++end;
-  const size_t hash = file.substr(at, end - at).find(" #");
-  if (hash != std::string_view::npos) end = at + hash;
+  if (file[at] == '"' || file[at] == '\'') {
+    // A quoted value ends at its closing quote (a " #" inside it is not a comment).
+    const size_t close = file.substr(at + 1, end - at - 1).find(file[at]);
+    if (close != std::string_view::npos) end = at + close + 2;
+  } else if (const size_t hash = file.substr(at, end - at).find(" #");
+             hash != std::string_view::npos) {
+    end = at + hash;
+  }
   while (end > at && (file[end - 1] == ' ' || file[end - 1] == '\t')) --end;
   if (end == at) return kv.span;
   out.begin = static_cast<uint32_t>(at);

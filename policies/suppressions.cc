@@ -1,8 +1,11 @@
 #include "policies/suppressions.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "frontend/yaml_tree.h"
+#include "policies/rule.h"
 
 namespace stackc::policies {
 namespace {
@@ -77,7 +80,7 @@ void Collect(const ir::SourceManager& sm, ir::FileId file, std::vector<Suppressi
 std::vector<ir::Diagnostic> ApplySuppressions(const ir::SourceManager& sm,
                                               const std::vector<ir::FileId>& files,
                                               std::vector<ir::Diagnostic> findings,
-                                              bool report_unused,
+                                              const LintOptions& options,
                                               std::vector<SuppressedFinding>* suppressed) {
   std::vector<Suppression> all;
   for (ir::FileId f : files) Collect(sm, f, &all);
@@ -86,21 +89,30 @@ std::vector<ir::Diagnostic> ApplySuppressions(const ir::SourceManager& sm,
   for (ir::Diagnostic& d : findings) {
     Suppression* by = nullptr;
     for (Suppression& s : all) {
-      if (s.Covers(d, sm)) {
-        by = &s;
-        break;
-      }
+      if (!s.Covers(d, sm)) continue;
+      s.used = true;  // every suppression that covers it is in use, not only the first
+      if (by == nullptr) by = &s;
     }
     if (by == nullptr) {
       kept.push_back(std::move(d));
       continue;
     }
-    by->used = true;
     if (suppressed) suppressed->push_back({std::move(d), by->reason});
   }
-  if (report_unused) {
+  if (Selected("SUP001", options)) {
     for (const Suppression& s : all) {
-      if (s.used) continue;
+      // Unused only if a rule it names ran (`--select SECRET` says nothing of ignore[CTR004]),
+      // or if it names no rule at all (a misspelt code).
+      const bool ran = std::any_of(s.codes.begin(), s.codes.end(), [&](const std::string& c) {
+        bool known = false, selected = false;
+        for (const RuleInfo& r : AllRules()) {
+          if (!r.code.starts_with(c)) continue;
+          known = true;
+          selected |= Selected(r.code, options);
+        }
+        return !known || selected;
+      });
+      if (s.used || !ran) continue;
       std::string codes;
       for (const std::string& c : s.codes) codes += (codes.empty() ? "" : ",") + c;
       ir::Diagnostic d;

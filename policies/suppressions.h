@@ -20,6 +20,7 @@
 
 #include "ir/diagnostic.h"
 #include "ir/source.h"
+#include "policies/lint_options.h"
 
 namespace stackc::policies {
 
@@ -28,12 +29,13 @@ struct SuppressedFinding {
   std::string reason;
 };
 
-// Drops the findings that a suppression comment in `files` covers (into `suppressed`), and adds an
-// SUP001 finding for each suppression that covered nothing when `report_unused`.
+// Drops the findings that a suppression comment in `files` covers (into `suppressed`), and, when
+// SUP001 is selected, adds an SUP001 finding for each suppression that covered nothing although a
+// rule it names ran.
 std::vector<ir::Diagnostic> ApplySuppressions(const ir::SourceManager& sm,
                                               const std::vector<ir::FileId>& files,
                                               std::vector<ir::Diagnostic> findings,
-                                              bool report_unused,
+                                              const LintOptions& options,
                                               std::vector<SuppressedFinding>* suppressed);
 
 }  // namespace stackc::policies

@@ -58,5 +58,30 @@ TEST(SuppressionsTest, OnTheLineTheLineBeforeAndTheFile) {
             (std::vector<std::string>{"IMG001@9"}));
 }
 
+TEST(SuppressionsTest, NoFrameOrFingerprintShowsASecretOnItsLine) {
+  auto r = passes::test::LoadText(
+      "services:\n  db:\n    image: example/db:1\n    environment:\n"
+      "      - DB_PASSWORD=hunter2  # stackc: ignore[SECRET01X] misspelt\n");
+  ASSERT_TRUE(r->ok);
+  const std::vector<ir::Diagnostic> kept = Lint(r->project, r->sm, {});
+  ASSERT_EQ(Codes(kept, r->sm), (std::vector<std::string>{"SECRET001@5", "SUP001@5"}));
+  for (const ir::Diagnostic& d : kept) {
+    const std::string text = ir::RenderText(r->sm, d, /*color=*/false);
+    EXPECT_EQ(text.find("hunter2"), std::string::npos) << text;
+  }
+  const std::string sarif = RenderSarif({{&r->sm, kept, {}}}, {.version = "0", .root = "/p"});
+  EXPECT_EQ(sarif.find("hunter2"), std::string::npos);
+}
+
+TEST(SuppressionsTest, UnusedOnlyWhenTheNamedRuleRan) {
+  auto r = passes::test::LoadText(
+      "services:\n  web:\n    image: nginx:1.27  # stackc: ignore[IMG001] pinned\n"
+      "    volumes: [/srv:/srv]  # stackc: ignore-file[CTR004] dev\n");
+  ASSERT_TRUE(r->ok);
+  EXPECT_EQ(Codes(Lint(r->project, r->sm, {.select = {"CTR", "SUP"}}), r->sm),
+            std::vector<std::string>{});  // IMG001 did not run: its suppression is not "unused"
+  EXPECT_EQ(Codes(Lint(r->project, r->sm, {}), r->sm), (std::vector<std::string>{"SUP001@3"}));
+}
+
 }  // namespace
 }  // namespace stackc::policies

@@ -94,8 +94,9 @@ void CheckHardcodedSecret(const RuleContext& ctx, Reporter& out) {
     for (const ir::KeyValue& kv : s.environment) {
       if (!kv.value || !CredentialKey(kv.key)) continue;
       const ir::Span span = ValueSpan(ctx.sm, kv);
-      const std::string_view written =
-          span.valid() && span != kv.span ? WrittenLiteral(ctx.sm.Text(span)) : *kv.value;
+      // No value written in the file (`- KEY`, `KEY:`): the environment passes it through.
+      if (!span.valid() || span == kv.span) continue;
+      const std::string_view written = WrittenLiteral(ctx.sm.Text(span));
       if (Placeholder(written)) continue;
       ir::Diagnostic& d = out.Report(
           span, fmt::format("service '{}' sets '{}' to a literal secret", s.name.value, kv.key));
