@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <exception>
 #include <map>
 #include <mutex>
 #include <set>
@@ -165,8 +166,9 @@ ApplyResult Execute(const backends::docker::Plan& plan, const std::vector<Execut
     while (true) {
       size_t i = n;
       while (true) {
+        if (finished == n) break;  // an interrupt after the last step changes nothing
         check_interrupt();
-        if (stop || finished == n) break;
+        if (stop) break;
         i = pick();
         if (i != n) break;
         if (ready.empty() && running == 0 && sleeping.empty()) break;
@@ -198,7 +200,13 @@ ApplyResult Execute(const backends::docker::Plan& plan, const std::vector<Execut
         progress.Begin(step);
       }
       lock.unlock();
-      StepOutcome outcome = executor->Run(step);
+      StepOutcome outcome;
+      try {
+        outcome = executor->Run(step);
+      } catch (const std::exception& e) {  // an unexpected answer must not end the process
+        outcome = {false, fmt::format("cannot {} '{}': {}", StepKindName(step.kind), step.resource,
+                                      e.what())};
+      }
       lock.lock();
       --running;
       if (start) publishing = false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <stdexcept>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -176,6 +177,20 @@ TEST(ExecuteTest, StartsOfContainersThatPublishNothingRunTogether) {
   EXPECT_TRUE(r.ok) << r.message;
   EXPECT_EQ(probe.arrived.load(), 2);
   EXPECT_FALSE(probe.alone.load());
+}
+
+class Throwing final : public Executor {
+ public:
+  StepOutcome Run(const Step&) override { throw std::runtime_error("type must be string"); }
+};
+
+TEST(ExecuteTest, AnExceptionIsAFailedStep) {
+  Throwing executor;
+  RecordingProgress progress;
+  FakeClock clock;
+  const ApplyResult r = Execute(ThreeSteps(), {&executor}, progress, nullptr, clock);
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.message, "cannot start container 'c1': type must be string");
 }
 
 TEST(ExecuteTest, AFailureStopsNewStepsButNotRunningOnes) {
