@@ -6,6 +6,7 @@
 #include "backends/docker/plan.h"
 #include "cli/engine_commands.h"
 #include "cli/engine_session.h"
+#include "cli/output.h"
 
 namespace stackc::cli {
 namespace {
@@ -45,17 +46,7 @@ int RunCompile(const GlobalOptions& global, const CompileFlags& o, CommandResult
   const std::string out = o.format == "json"
                               ? backends::docker::RenderJson(plan, session.desired.project)
                               : backends::docker::RenderText(plan);
-  if (o.output.empty()) {
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    return 0;
-  }
-  std::FILE* f = std::fopen(o.output.c_str(), "wb");
-  if (f == nullptr || std::fwrite(out.data(), 1, out.size(), f) != out.size()) {
-    fmt::print(stderr, "error: cannot write {}\n", o.output);
-    if (f) std::fclose(f);
-    return 2;
-  }
-  return std::fclose(f) == 0 ? 0 : 2;
+  return WriteOutput(o.output, out) ? 0 : 2;
 }
 
 }  // namespace

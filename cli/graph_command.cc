@@ -8,6 +8,7 @@
 
 #include "cli/engine_commands.h"
 #include "cli/engine_session.h"
+#include "cli/output.h"
 #include "passes/egress.h"
 #include "passes/reachability.h"
 
@@ -97,13 +98,7 @@ int RunGraph(const GlobalOptions& global, const GraphFlags& o, CommandResult& re
   const std::string text = o.format == "json"  ? Json(session.project, r, egress)
                            : o.format == "dot" ? Dot(session.project, r, egress)
                                                : Mermaid(r, egress);
-  std::FILE* f = o.output.empty() ? stdout : std::fopen(o.output.c_str(), "wb");
-  if (f == nullptr || std::fwrite(text.data(), 1, text.size(), f) != text.size()) {
-    fmt::print(stderr, "error: cannot write {}\n", o.output.empty() ? "stdout" : o.output);
-    if (f != nullptr && f != stdout) std::fclose(f);
-    return 2;
-  }
-  return f == stdout || std::fclose(f) == 0 ? 0 : 2;
+  return WriteOutput(o.output, text) ? 0 : 2;
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include "cli/engine_commands.h"
 #include "cli/engine_session.h"
+#include "cli/output.h"
 #include "cli/version.h"
 #include "policies/lint.h"
 #include "policies/render_github.h"
@@ -44,14 +45,6 @@ std::string ComposeFileIn(const std::string& dir) {
     if (std::filesystem::is_regular_file(p, ec)) return p.string();
   }
   return "";
-}
-
-bool WriteAll(const std::string& path, const std::string& text) {
-  if (path.empty()) return std::fwrite(text.data(), 1, text.size(), stdout) == text.size();
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (f == nullptr) return false;
-  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-  return std::fclose(f) == 0 && ok;
 }
 
 int RunLint(const GlobalOptions& global, const LintFlags& o, CommandResult& result) {
@@ -149,10 +142,7 @@ int RunLint(const GlobalOptions& global, const LintFlags& o, CommandResult& resu
                              total == 1 ? "" : "s", counts[2], counts[2] == 1 ? "" : "s", counts[1],
                              counts[1] == 1 ? "" : "s", counts[0], counts[0] == 1 ? "" : "s");
   }
-  if (!WriteAll(o.output, text)) {
-    fmt::print(stderr, "error: cannot write {}\n", o.output.empty() ? "stdout" : o.output);
-    return 2;
-  }
+  if (!WriteOutput(o.output, text)) return 2;
   return failed && !o.exit_zero ? 1 : 0;
 }
 
