@@ -23,6 +23,9 @@ std::atomic<bool> g_interrupted{false};
 void OnSignal(int) { g_interrupted.store(true); }
 
 int RunApply(const GlobalOptions& global, const ApplyOptions& o, CommandResult& result) {
+  // Installed before planning: a SIGINT then (or one a parent shell set to be ignored) stops the
+  // run cleanly instead of being lost.
+  InstallInterruptHandler();
   EngineSession session;
   backends::docker::Plan plan;
   if (const int rc = PlanAgainstEngine(global, o, result, &session, &plan); rc != 0) return rc;
@@ -31,8 +34,10 @@ int RunApply(const GlobalOptions& global, const ApplyOptions& o, CommandResult& 
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::fflush(stdout);
   if (plan.empty()) return 0;
-
-  InstallInterruptHandler();
+  if (g_interrupted.load()) {
+    fmt::print(stderr, "error: interrupted before any change; run apply again\n");
+    return 130;
+  }
   runner::RealClock clock;
   if (!session.OpenWorkers(o.parallel)) return 2;
   std::unique_ptr<runner::Progress> progress = MakeProgress(o.progress);

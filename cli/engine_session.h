@@ -48,6 +48,9 @@ class EngineSession {
 
   // The sources of the loaded project (valid after Load).
   const ir::SourceManager& sources() const { return *sm_; }
+  // For files that belong to the run but not to the project (`.stackc.yaml`), so that findings in
+  // them are located like any other.
+  ir::SourceManager& mutable_sources() { return *sm_; }
 
   ir::Project project;
   std::unique_ptr<runner::HttpTransport> transport;

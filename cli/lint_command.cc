@@ -2,7 +2,10 @@
 // catalogue (`stackc rules`, `stackc explain CODE`).
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <map>
+#include <set>
+#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -12,6 +15,9 @@
 #include "cli/engine_session.h"
 #include "cli/output.h"
 #include "cli/version.h"
+#include "policies/config.h"
+#include "policies/fingerprint.h"
+#include "policies/fix.h"
 #include "policies/lint.h"
 #include "policies/render_github.h"
 #include "policies/render_json.h"
@@ -30,7 +36,62 @@ struct LintFlags {
   std::vector<std::string> ignore;
   bool exit_zero = false;
   bool statistics = false;
+  bool fix = false;
+  bool unsafe_fixes = false;
+  std::string config;          // --config FILE; empty: the nearest .stackc.yaml
+  bool isolated = false;       // --isolated: no configuration file
+  std::string baseline;        // --baseline FILE
+  std::string write_baseline;  // --write-baseline FILE
 };
+
+// The directory a project is linted from: where `.stackc.yaml` is looked for.
+std::string ProjectDir(const GlobalOptions& g) {
+  std::error_code ec;
+  if (!g.project_directory.empty()) return g.project_directory;
+  if (!g.files.empty() && g.files[0] != "-") {
+    return std::filesystem::absolute(g.files[0], ec).parent_path().string();
+  }
+  return std::filesystem::current_path(ec).string();
+}
+
+// Reads `path` into the session's sources and parses it; prints problems. False on a bad file.
+bool LoadConfig(const std::string& path, ir::SourceManager& sm, const GlobalOptions& g,
+                policies::LintConfig* config) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    fmt::print(stderr, "error: cannot read {}\n", path);
+    return false;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  const ir::FileId file = sm.Add(path, text.str());
+  ir::DiagnosticSink sink;
+  const bool ok = policies::ParseConfig(sm, file, config, &sink);
+  PrintDiagnostics(sm, sink, g);
+  return ok;
+}
+
+// A baseline: the fingerprints of findings recorded earlier, which no longer fail a run.
+bool ReadBaseline(const std::string& path, std::multiset<std::string>* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    fmt::print(stderr, "error: cannot read the baseline {}\n", path);
+    return false;
+  }
+  const nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.contains("findings") ||
+      !doc["findings"].is_array()) {
+    fmt::print(stderr, "error: {} is not a stackc baseline (write one with --write-baseline)\n",
+               path);
+    return false;
+  }
+  for (const nlohmann::json& f : doc["findings"]) {
+    if (f.is_object() && f.contains("fingerprint") && f["fingerprint"].is_string()) {
+      out->insert(f["fingerprint"].get<std::string>());
+    }
+  }
+  return true;
+}
 
 int Rank(ir::Severity s) {
   return s == ir::Severity::kError ? 2 : s == ir::Severity::kWarning ? 1 : 0;
@@ -45,6 +106,57 @@ std::string ComposeFileIn(const std::string& dir) {
     if (std::filesystem::is_regular_file(p, ec)) return p.string();
   }
   return "";
+}
+
+// Writes `text` to `path` through a temporary file beside it and a rename, keeping the file's
+// permissions, so that an interrupted run leaves the old file or the new one, never half of one.
+bool ReplaceFile(const std::string& path, const std::string& text) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::perms perms = fs::status(path, ec).permissions();
+  const std::string tmp = path + ".stackc-fix";
+  if (!WriteOutput(tmp, text)) return false;
+  fs::permissions(tmp, perms, ec);
+  fs::rename(tmp, path, ec);
+  if (ec) {
+    fmt::print(stderr, "error: cannot replace {}: {}\n", path, ec.message());
+    fs::remove(tmp, ec);
+    return false;
+  }
+  return true;
+}
+
+// Applies the project's fixes to its files and lints again, until no fix applies (ten rounds at
+// most: a fix that keeps reappearing stops there). Returns the number of fixes applied, or -1 when
+// the project does not load or a file cannot be written.
+int FixProject(const GlobalOptions& g, const std::string& config_path,
+               policies::LintOptions options, bool unsafe, CommandResult& result) {
+  int total = 0;
+  for (int round = 0; round < 10; ++round) {
+    auto session = result.Retain(std::make_shared<EngineSession>());
+    if (!session->Load(g, {}, result)) return -1;
+    policies::LintConfig config;
+    if (!config_path.empty() && !LoadConfig(config_path, session->mutable_sources(), g, &config)) {
+      return -1;
+    }
+    if (config.policies) options.policies = &*config.policies;
+    const ir::SourceManager& sm = session->sources();
+    const std::vector<ir::Diagnostic> findings = policies::Lint(session->project, sm, options);
+    int applied = 0;
+    for (ir::FileId f = 0; f < sm.size(); ++f) {
+      const std::string path(sm.path(f));
+      std::error_code ec;
+      if (!std::filesystem::is_regular_file(path, ec)) continue;  // stdin
+      int here = 0;
+      const std::string fixed = policies::ApplyFixes(sm, f, findings, unsafe, &here);
+      if (here == 0 || fixed == sm.text(f)) continue;
+      if (!ReplaceFile(path, fixed)) return -1;
+      applied += here;
+    }
+    if (applied == 0) break;
+    total += applied;
+  }
+  return total;
 }
 
 int RunLint(const GlobalOptions& global, const LintFlags& o, CommandResult& result) {
@@ -90,7 +202,14 @@ int RunLint(const GlobalOptions& global, const LintFlags& o, CommandResult& resu
   } else if (global.color == "auto") {
     color = o.output.empty() && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
   }
-  const policies::LintOptions options{o.select, o.ignore};
+  const policies::LintOptions cli_options{o.select, o.ignore};
+  const bool fix = o.fix || o.unsafe_fixes;
+  std::error_code cwd_ec;
+  const std::string root = std::filesystem::current_path(cwd_ec).string();
+  policies::Fingerprinter fingerprints(root);
+  nlohmann::ordered_json baseline_out = nlohmann::ordered_json::array();
+  int baselined = 0;
+  int fixed = 0, fixable = 0, unsafe_fixable = 0;
   std::string text;
   nlohmann::ordered_json reports = nlohmann::ordered_json::array();
   std::vector<policies::ProjectFindings> sarif;
@@ -99,14 +218,67 @@ int RunLint(const GlobalOptions& global, const LintFlags& o, CommandResult& resu
   bool failed = false;
   for (GlobalOptions& g : projects) {
     if (g.profiles.empty()) g.profiles = {"*"};  // every profile is linted unless one is chosen
+    // The configuration: --config, or the nearest .stackc.yaml above the project. It is read
+    // on its own first, because `ignore-paths` decides whether the project loads at all.
+    const std::string config_path = o.isolated          ? ""
+                                    : !o.config.empty() ? o.config
+                                                        : policies::FindConfig(ProjectDir(g));
+    policies::LintConfig config;
+    if (!config_path.empty()) {
+      ir::SourceManager probe;
+      if (!LoadConfig(config_path, probe, g, &config)) return 2;
+    }
+    if (!g.files.empty() && g.files[0] != "-") {
+      std::error_code ec;
+      if (config.Ignored(std::filesystem::absolute(g.files[0], ec).lexically_normal().string())) {
+        continue;
+      }
+    }
+    policies::LintOptions options = config.Apply(cli_options);
+    const std::string baseline_path = !o.baseline.empty() ? o.baseline : config.baseline;
+    std::multiset<std::string> baseline;
+    if (!baseline_path.empty() && o.write_baseline.empty() &&
+        !ReadBaseline(baseline_path, &baseline)) {
+      return 2;
+    }
+    if (fix) {
+      const int n = FixProject(g, config_path, options, o.unsafe_fixes, result);
+      if (n < 0) return 2;
+      fixed += n;
+    }
     auto session = result.Retain(std::make_shared<EngineSession>());
     if (!session->Load(g, {}, result)) return 2;
+    // The policies of the configuration, read again into the project's sources so that their
+    // findings point into .stackc.yaml.
+    policies::LintConfig located;
+    if (!config_path.empty()) {
+      if (!LoadConfig(config_path, session->mutable_sources(), g, &located)) return 2;
+      if (located.policies) options.policies = &*located.policies;
+    }
     std::vector<policies::SuppressedFinding> suppressed;
-    const std::vector<ir::Diagnostic> findings =
-        policies::Lint(session->project, session->sources(), options, &suppressed);
+    std::vector<ir::Diagnostic> findings;
+    for (ir::Diagnostic& d :
+         policies::Lint(session->project, session->sources(), options, &suppressed)) {
+      const std::string fingerprint = fingerprints.Next(session->sources(), d);
+      if (!o.write_baseline.empty()) {
+        baseline_out.push_back(
+            {{"code", d.code},
+             {"file", d.span.valid() ? std::string(session->sources().path(d.span.file)) : ""},
+             {"message", d.message},
+             {"fingerprint", fingerprint}});
+      }
+      if (const auto it = baseline.find(fingerprint); it != baseline.end()) {
+        baseline.erase(it);
+        ++baselined;
+        continue;
+      }
+      findings.push_back(std::move(d));
+    }
     for (const ir::Diagnostic& d : findings) {
       ++counts[Rank(d.severity)];
       ++per_rule[d.code];
+      fixable += policies::Fixable(d, false) ? 1 : 0;
+      unsafe_fixable += policies::Fixable(d, true) && !policies::Fixable(d, false) ? 1 : 0;
       failed |= Rank(d.severity) >= Rank(fail_on);
       if (o.format == "text") text += ir::RenderText(session->sources(), d, color);
     }
@@ -116,6 +288,14 @@ int RunLint(const GlobalOptions& global, const LintFlags& o, CommandResult& resu
       reports.push_back(
           nlohmann::ordered_json::parse(policies::RenderJson(session->sources(), findings)));
     }
+  }
+  if (!o.write_baseline.empty()) {
+    const std::string doc =
+        nlohmann::ordered_json{{"version", 1}, {"findings", baseline_out}}.dump(2) + "\n";
+    if (!WriteOutput(o.write_baseline, doc)) return 2;
+    fmt::print(stderr, "wrote {} finding{} to the baseline {}\n", baseline_out.size(),
+               baseline_out.size() == 1 ? "" : "s", o.write_baseline);
+    return 0;
   }
   if (o.format == "sarif") {
     std::error_code ec;
@@ -136,6 +316,18 @@ int RunLint(const GlobalOptions& global, const LintFlags& o, CommandResult& resu
       }
     }
     const int total = counts[0] + counts[1] + counts[2];
+    if (fixed > 0) text += fmt::format("fixed {} problem{}\n", fixed, fixed == 1 ? "" : "s");
+    if (baselined > 0) {
+      text += fmt::format("{} known problem{} in the baseline not shown\n", baselined,
+                          baselined == 1 ? "" : "s");
+    }
+    if (fixable > 0 && !fix) {
+      text += fmt::format(
+          "{} fixable with --fix{}\n", fixable,
+          unsafe_fixable > 0 ? fmt::format(" ({} more with --unsafe-fixes)", unsafe_fixable) : "");
+    } else if (unsafe_fixable > 0 && !o.unsafe_fixes) {
+      text += fmt::format("{} more fixable with --unsafe-fixes\n", unsafe_fixable);
+    }
     text += total == 0 ? "no problems found\n"
                        : fmt::format(
                              "found {} problem{} ({} error{}, {} warning{}, {} note{})\n", total,
@@ -163,6 +355,16 @@ void AddLintCommands(CLI::App& app, const GlobalOptions& global, CommandResult* 
   cmd->add_option("--ignore", o->ignore, "Not these rule codes or prefixes")->delimiter(',');
   cmd->add_flag("--exit-zero", o->exit_zero, "Exit 0 even with findings");
   cmd->add_flag("--statistics", o->statistics, "Count the findings of each rule");
+  cmd->add_option("--config", o->config,
+                  "Read this configuration instead of the nearest .stackc.yaml");
+  cmd->add_flag("--isolated", o->isolated, "Read no configuration file");
+  cmd->add_option("--baseline", o->baseline,
+                  "Leave out the findings recorded in this baseline file (see --write-baseline)");
+  cmd->add_option("--write-baseline", o->write_baseline,
+                  "Record every current finding in this file and exit 0");
+  cmd->add_flag("--fix", o->fix, "Apply the safe fixes to the files, then report what is left");
+  cmd->add_flag("--unsafe-fixes", o->unsafe_fixes,
+                "Apply the unsafe fixes too (they change what runs: review the diff)");
   cmd->callback([o, &global, result]() { result->exit_code = RunLint(global, *o, *result); });
 
   CLI::App* rules = app.add_subcommand("rules", "List the lint rules");

@@ -129,6 +129,7 @@ bool Loader::LoadYamlFile(const File& file, Scope& scope, std::vector<std::strin
       sink_.Warning("LOAD003", v->key_span,
                     "the attribute `version` is obsolete, it will be ignored, please remove it to "
                     "avoid potential confusion");
+      version_entries_.push_back(ir::Span{v->key_span.file, v->key_span.begin, v->value.span.end});
       model.Erase("version");
     }
   }
@@ -177,6 +178,7 @@ bool Loader::Run(LoadedProject* out) {
   out->name = project_name_;
   out->working_dir = working_dir_;
   for (const File& f : files_) out->config_files.push_back(f.path);
+  out->version_entries = version_entries_;
   out->environment = env_;
   return true;
 }

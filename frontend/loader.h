@@ -61,7 +61,8 @@ struct LoadedProject {
   std::string name;
   std::string working_dir;
   std::vector<std::string> config_files;
-  EnvMap environment;  // the interpolation environment
+  EnvMap environment;                     // the interpolation environment
+  std::vector<ir::Span> version_entries;  // obsolete top-level `version:` entries (key to value)
 };
 
 // Loads the project. Returns false when an error was reported to `sink`.

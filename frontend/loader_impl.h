@@ -113,6 +113,7 @@ class Loader {
   const EnvMap& os_env_;
   ir::SourceManager& sm_;
   ir::DiagnosticSink& sink_;
+  std::vector<ir::Span> version_entries_;  // obsolete `version:` entries, key to value
 
   EnvMap env_;
   std::string working_dir_;  // --project-directory, absolute, or empty

@@ -575,6 +575,7 @@ ir::Project Lower(const LoadedProject& loaded) {
   p.name = loaded.name;
   p.working_dir = loaded.working_dir;
   p.config_files = loaded.config_files;
+  p.version_entries = loaded.version_entries;
   const Node& m = loaded.model;
   p.services = Services(m.Find("services"));
   p.disabled_services = Services(&loaded.disabled_services);

@@ -407,6 +407,7 @@ class TreeBuilder {
       : sm_(sm), file_(file), sink_(sink), options_(options), marks_(sm.text(file)) {}
 
   std::vector<Node> Run(std::vector<ir::Span>* scalar_spans);
+  void set_aliased(std::vector<ir::Span>* out) { aliased_ = out; }
 
  private:
   ir::Span SpanOf(const yaml_mark_t& b, const yaml_mark_t& e) const {
@@ -442,6 +443,7 @@ class TreeBuilder {
   std::vector<Frame> stack_;
   std::unordered_map<std::string, std::pair<Node, size_t>> anchors_;
   size_t alias_budget_used_ = 0;
+  std::vector<ir::Span>* aliased_ = nullptr;  // where to record anchored nodes that aliases use
   std::optional<Node> document_;
   uint32_t document_line_ = 1;
   bool failed_ = false;
@@ -724,6 +726,7 @@ std::vector<Node> TreeBuilder::Run(std::vector<ir::Span>* scalar_spans) {
           ConstructError(span, "document contains excessive aliasing");
           break;
         }
+        if (aliased_ != nullptr) aliased_->push_back(it->second.first.span);
         Attach(it->second.first, "");
         break;
       }
@@ -758,8 +761,10 @@ void FindComments(std::string_view text, ir::FileId file, const std::vector<ir::
 }  // namespace
 
 std::vector<Node> ParseYaml(const ir::SourceManager& sm, ir::FileId file, ir::DiagnosticSink& sink,
-                            const YamlOptions& options, std::vector<Comment>* comments) {
+                            const YamlOptions& options, std::vector<Comment>* comments,
+                            std::vector<ir::Span>* aliased) {
   TreeBuilder builder(sm, file, sink, options);
+  builder.set_aliased(aliased);
   std::vector<ir::Span> scalar_spans;
   std::vector<Node> docs = builder.Run(comments ? &scalar_spans : nullptr);
   if (comments) FindComments(sm.text(file), file, scalar_spans, comments);

@@ -93,9 +93,12 @@ struct YamlOptions {
 };
 
 // Parses every document of file `file`. Errors go to `sink` with their location; the result then
-// holds the documents parsed before the error. An empty file yields no documents.
+// holds the documents parsed before the error. An empty file yields no documents. `comments`
+// receives the comments; `aliased` the spans of anchored nodes that an alias (or a `<<` merge)
+// copies, once per use.
 std::vector<Node> ParseYaml(const ir::SourceManager& sm, ir::FileId file, ir::DiagnosticSink& sink,
-                            const YamlOptions& options, std::vector<Comment>* comments = nullptr);
+                            const YamlOptions& options, std::vector<Comment>* comments = nullptr,
+                            std::vector<ir::Span>* aliased = nullptr);
 
 // go-yaml's resolution of a plain scalar's text.
 ScalarType ResolvePlain(std::string_view text);

@@ -10,6 +10,7 @@
 //   if (sink.has_errors()) return 2;
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,20 @@ struct Note {
   std::string message;
 };
 
+// A change to the source: the bytes of `span` become `replacement` (an empty span inserts).
+struct Edit {
+  Span span;
+  std::string replacement;
+};
+
+// A fix for a finding. Safe fixes keep the project's meaning (`stackc lint --fix` applies them);
+// unsafe ones change what runs and need `--unsafe-fixes`.
+struct Fix {
+  std::string title;  // what it does: "remove the obsolete `version` line"
+  bool safe = true;
+  std::vector<Edit> edits;  // all in the finding's own file, not overlapping
+};
+
 struct Diagnostic {
   std::string code;
   Severity severity = Severity::kError;
@@ -32,6 +47,7 @@ struct Diagnostic {
   std::vector<Note> notes;
   bool secret = false;      // the span's text is a secret value: code frames show it as '*'
   std::vector<Span> masks;  // other secret values on the span's line, also shown as '*'
+  std::optional<Fix> fix;
 };
 
 class DiagnosticSink {

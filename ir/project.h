@@ -33,6 +33,7 @@ struct Project {
   std::vector<FileObject> secrets;         // sorted by key
   std::vector<FileObject> configs;         // sorted by key
   std::vector<ValueEntry> extensions;      // top-level x-* keys, sorted
+  std::vector<Span> version_entries;       // obsolete `version:` entries (key to value), per file
 
   // Binary searches by key; nullptr when absent.
   const Service* FindService(std::string_view name) const;

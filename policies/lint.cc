@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "policies/file_syntax.h"
+#include "policies/fix.h"
 #include "policies/rule.h"
 
 namespace stackc::policies {
@@ -10,29 +12,34 @@ namespace stackc::policies {
 bool Selected(std::string_view code, const LintOptions& options) {
   auto matches = [&](const std::vector<std::string>& prefixes) {
     return std::any_of(prefixes.begin(), prefixes.end(),
-                       [&](const std::string& p) { return code.starts_with(p); });
+                       [&](const std::string& p) { return p == "ALL" || code.starts_with(p); });
   };
-  if (!options.select.empty() && !matches(options.select)) return false;
-  return !matches(options.ignore);
+  if (matches(options.ignore)) return false;
+  if (!options.select.empty()) return matches(options.select);
+  const RuleInfo* rule = FindRule(code);
+  return (rule != nullptr && rule->enabled == Enabled::kByDefault) ||
+         matches(options.extend_select);
 }
 
 std::vector<ir::Diagnostic> Lint(const ir::Project& project, const ir::SourceManager& sm,
                                  const LintOptions& options,
                                  std::vector<SuppressedFinding>* suppressed) {
   std::vector<ir::Diagnostic> findings;
-  RuleContext ctx(project, sm);
+  RuleContext ctx(project, sm, options.policies);
   for (const RuleInfo& rule : AllRules()) {
     if (!Selected(rule.code, options)) continue;
     Reporter reporter(rule.code, rule.severity, &findings);
     rule.check(ctx, reporter);
   }
   // The YAML files of the project: the compose files and what they include or extend.
-  std::vector<ir::FileId> files;
+  std::vector<FileSyntax> files;
   for (ir::FileId f = 0; f < sm.size(); ++f) {
     const std::string_view path = sm.path(f);
     const bool listed = std::find(project.config_files.begin(), project.config_files.end(), path) !=
                         project.config_files.end();
-    if (listed || path.ends_with(".yaml") || path.ends_with(".yml")) files.push_back(f);
+    if (listed || path.ends_with(".yaml") || path.ends_with(".yml")) {
+      files.push_back(ParseFileSyntax(sm, f));
+    }
   }
   // Every secret found, so that no other finding's code frame or fingerprint shows one.
   std::vector<ir::Span> secrets;
@@ -40,6 +47,7 @@ std::vector<ir::Diagnostic> Lint(const ir::Project& project, const ir::SourceMan
     if (d.secret) secrets.push_back(d.span);
   }
   findings = ApplySuppressions(sm, files, std::move(findings), options, suppressed);
+  VetFixes(sm, files, &findings);
   for (ir::Diagnostic& d : findings) {
     if (!d.span.valid() || secrets.empty()) continue;
     const uint32_t line = sm.Position(d.span).line;
@@ -47,6 +55,11 @@ std::vector<ir::Diagnostic> Lint(const ir::Project& project, const ir::SourceMan
       if (secret.file == d.span.file && secret != d.span && sm.Position(secret).line == line) {
         d.masks.push_back(secret);
       }
+    }
+  }
+  for (ir::Diagnostic& d : findings) {  // `.stackc.yaml` severities win over the rules' own
+    if (const auto it = options.severity.find(d.code); it != options.severity.end()) {
+      d.severity = it->second;
     }
   }
   std::stable_sort(findings.begin(), findings.end(),

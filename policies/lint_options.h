@@ -1,19 +1,32 @@
-// Which rules a lint run uses: codes or code prefixes, as ruff takes them ("CTR" is every
-// container rule, "CTR001" one rule); an empty `select` means every rule.
+// Which rules a lint run uses, and how it reports them.
+//
+// `select`, `ignore` and `extend_select` take codes or code prefixes, as ruff takes them ("CTR" is
+// every container rule, "CTR001" one rule, "ALL" every rule). Without `select`, the rules that are
+// on by default run, plus those `extend_select` names (`.stackc.yaml` turns opt-in rules on this
+// way); `ignore` always wins.
 //
 // Example:
-//   Selected("IMG001", LintOptions{.ignore = {"IMG"}})  // false
+//   Selected("IMG001", LintOptions{.ignore = {"IMG"}})     // false
+//   Selected("CTR006", LintOptions{})                      // false: opt-in
+//   Selected("CTR006", LintOptions{.select = {"CTR"}})     // true
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "ir/diagnostic.h"
+#include "ir/value.h"
 
 namespace stackc::policies {
 
 struct LintOptions {
   std::vector<std::string> select;
   std::vector<std::string> ignore;
+  std::vector<std::string> extend_select;
+  std::map<std::string, ir::Severity, std::less<>> severity;  // per code, from `.stackc.yaml`
+  const ir::Value* policies = nullptr;  // `.stackc.yaml`'s policies block (declared.h), if any
 };
 
 // Whether `code` is chosen by the options (an unknown prefix chooses nothing).

@@ -109,8 +109,12 @@ TEST(LintTest, SecretsQuotedPassedThroughAndDefaulted) {
 TEST(LintTest, SelectAndIgnoreTakeCodesAndPrefixes) {
   auto r = passes::test::LoadText(kThreeTier);
   ASSERT_TRUE(r->ok);
-  EXPECT_EQ(Lines(*r, {.select = {"IMG", "PORT001"}}).size(), 3u);
-  EXPECT_EQ(Lines(*r, {.select = {"IMG"}, .ignore = {"IMG001"}}).size(), 0u);
+  EXPECT_EQ(Lines(*r, {.select = {"IMG001", "PORT001"}}).size(), 3u);
+  EXPECT_EQ(Lines(*r, {.select = {"IMG001"}, .ignore = {"IMG"}}).size(), 0u);
+  // IMG003 (no digest) is opt-in: off by default, on when a selection names it or its prefix.
+  EXPECT_EQ(Lines(*r, {.select = {"IMG003"}}).size(), 3u);
+  EXPECT_EQ(Lines(*r, {.select = {"IMG"}}).size(), 5u);
+  EXPECT_EQ(Lines(*r, {.extend_select = {"IMG003"}}).size(), Lines(*r).size() + 3);
   EXPECT_EQ(Lines(*r, {.ignore = {"CTR", "IMG", "NET", "PORT"}}).size(), 1u);
 }
 
@@ -146,16 +150,18 @@ TEST(LintTest, EgressPolicyAndInvalidPolicies) {
                                               "      - allow: {from: web, to: db}\n"
                                               "    ingress: {}\n"));
   ASSERT_TRUE(r->ok);
-  EXPECT_EQ(Lines(*r, {.select = {"POL"}}),
-            (std::vector<std::string>{
-                std::string("POL002 22:9 policy violated: 'app' may not reach the internet, ") +
-                    "but it can through 'appdb,webapp'",
-                std::string("POL002 30:9 policy violated: 'db' may not reach the internet, ") +
-                    "but it can through 'appdb'",
-                "POL000 40:31 policy names 'dbb', which is not a service of the project",
-                "POL000 41:9 a reachability policy must be `deny: {from: ..., to: ...}`",
-                "POL000 42:14 unknown policy kind 'ingress' (known: reachability, egress)",
-            }));
+  EXPECT_EQ(
+      Lines(*r, {.select = {"POL"}}),
+      (std::vector<std::string>{
+          std::string("POL002 22:9 policy violated: 'app' may not reach the internet, ") +
+              "but it can through 'appdb,webapp'",
+          std::string("POL002 30:9 policy violated: 'db' may not reach the internet, ") +
+              "but it can through 'appdb'",
+          "POL000 40:31 policy names 'dbb', which is not a service of the project",
+          std::string("POL000 41:9 a reachability policy must be `deny: {from: ..., to: ...}` ") +
+              "or `only: {to: ..., from: [...]}`",
+          "POL000 42:14 unknown policy kind 'ingress' (known: reachability, egress, publish)",
+      }));
 }
 
 TEST(LintTest, EveryRuleHasADocWithItsSections) {

@@ -9,8 +9,9 @@ namespace stackc::policies {
 const std::vector<RuleInfo>& AllRules() {
   static const std::vector<RuleInfo> kRules = [] {
     std::vector<RuleInfo> rules = {
-#define RULE(code, name, severity, graph, check, doc) \
-  {#code, name, ir::Severity::severity, graph, &(check), doc},
+#define RULE(code, name, severity, enabled, kind, check, doc)                                    \
+  {#code,    name, ir::Severity::severity, Enabled::enabled, RuleKind::kind == RuleKind::kGraph, \
+   &(check), doc},
 #include "policies/rules.def"
 #undef RULE
     };

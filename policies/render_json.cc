@@ -39,6 +39,21 @@ std::string RenderJson(const ir::SourceManager& sm, const std::vector<ir::Diagno
       f["end_line"] = end.line;
       f["end_column"] = end.column;
     }
+    if (d.fix) {
+      nlohmann::ordered_json edits = nlohmann::ordered_json::array();
+      for (const ir::Edit& e : d.fix->edits) {
+        const ir::LineCol b = sm.Position(e.span);
+        const ir::LineCol en = sm.Position(e.span.file, e.span.end);
+        edits.push_back({{"line", b.line},
+                         {"column", b.column},
+                         {"end_line", en.line},
+                         {"end_column", en.column},
+                         {"replacement", e.replacement}});
+      }
+      f["fix"] = {{"title", d.fix->title},
+                  {"applicability", d.fix->safe ? "safe" : "unsafe"},
+                  {"edits", edits}};
+    }
     ++counts[SeverityName(d.severity)];
     out["findings"].push_back(std::move(f));
   }

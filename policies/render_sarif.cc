@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "ir/sha256.h"
+#include "policies/fingerprint.h"
 #include "policies/render_json.h"
 #include "policies/rule.h"
 
@@ -33,19 +33,6 @@ const char* SecuritySeverity(ir::Severity s) {
   return s == ir::Severity::kError ? "8.0" : s == ir::Severity::kWarning ? "5.0" : "2.0";
 }
 
-std::string Uri(const std::string& path, const std::string& root, bool* relative) {
-  const std::filesystem::path p(path);
-  *relative = false;
-  if (!root.empty() && p.is_absolute()) {
-    const std::filesystem::path rel = p.lexically_relative(root);
-    if (!rel.empty() && *rel.begin() != "..") {
-      *relative = true;
-      return rel.generic_string();
-    }
-  }
-  return p.is_absolute() ? "file://" + p.generic_string() : p.generic_string();
-}
-
 }  // namespace
 
 std::string RenderSarif(const std::vector<ProjectFindings>& projects, const SarifOptions& options) {
@@ -67,7 +54,7 @@ std::string RenderSarif(const std::vector<ProjectFindings>& projects, const Sari
                        {"security-severity", SecuritySeverity(r.severity)}}}});
   }
   ordered_json results = ordered_json::array();
-  std::map<std::string, int> seen;  // fingerprint -> how many so far
+  Fingerprinter fingerprints(options.root);
   for (const ProjectFindings& p : projects) {
     std::vector<std::pair<const ir::Diagnostic*, const std::string*>> all;
     for (const ir::Diagnostic& d : p.findings) all.emplace_back(&d, nullptr);
@@ -82,7 +69,8 @@ std::string RenderSarif(const std::vector<ProjectFindings>& projects, const Sari
         const ir::LineCol begin = p.sm->Position(d.span);
         const ir::LineCol end = p.sm->Position(d.span.file, d.span.end);
         bool relative = false;
-        const std::string uri = Uri(std::string(p.sm->path(d.span.file)), options.root, &relative);
+        const std::string uri =
+            ReportUri(std::string(p.sm->path(d.span.file)), options.root, &relative);
         ordered_json artifact = {{"uri", uri}};
         if (relative) artifact["uriBaseId"] = "%SRCROOT%";
         result["locations"] = {{{"physicalLocation",
@@ -92,22 +80,32 @@ std::string RenderSarif(const std::vector<ProjectFindings>& projects, const Sari
                                     {"startColumn", begin.column},
                                     {"endLine", end.line},
                                     {"endColumn", std::max(end.column, begin.column + 1)}}}}}}};
-        // The line's text without its indentation: the same finding on a moved line matches.
-        // A secret's value stays out of the hash (a short password could be found from it).
-        std::string_view line = p.sm->LineText(d.span.file, begin.line);
-        const size_t line_start = static_cast<size_t>(line.data() - p.sm->text(d.span.file).data());
-        size_t cut = line.size();
-        if (d.secret) cut = d.span.begin - line_start;
-        for (const ir::Span& m : d.masks) {
-          if (m.begin >= line_start) cut = std::min<size_t>(cut, m.begin - line_start);
+        result["partialFingerprints"] = {{"stackc/v1", fingerprints.Next(*p.sm, d)}};
+      }
+      if (d.fix && d.span.valid()) {
+        // Only safe fixes are offered: an unsafe one changes what runs and needs a human.
+        ordered_json replacements = ordered_json::array();
+        for (const ir::Edit& e : d.fix->edits) {
+          const ir::LineCol b = p.sm->Position(e.span);
+          const ir::LineCol en = p.sm->Position(e.span.file, e.span.end);
+          replacements.push_back({{"deletedRegion",
+                                   {{"startLine", b.line},
+                                    {"startColumn", b.column},
+                                    {"endLine", en.line},
+                                    {"endColumn", en.column}}},
+                                  {"insertedContent", {{"text", e.replacement}}}});
         }
-        line = line.substr(0, std::min(cut, line.size()));
-        while (!line.empty() && (line.front() == ' ' || line.front() == '\t'))
-          line.remove_prefix(1);
-        std::string key = d.code + '\n' + uri + '\n' + d.message + '\n' + std::string(line);
-        std::string fingerprint = ir::Sha256Hex(key);
-        const int n = seen[fingerprint]++;
-        result["partialFingerprints"] = {{"stackc/v1", fingerprint + ":" + std::to_string(n)}};
+        bool relative = false;
+        const std::string uri =
+            ReportUri(std::string(p.sm->path(d.span.file)), options.root, &relative);
+        ordered_json artifact = {{"uri", uri}};
+        if (relative) artifact["uriBaseId"] = "%SRCROOT%";
+        if (d.fix->safe) {
+          result["fixes"] = {
+              {{"description", {{"text", d.fix->title}}},
+               {"artifactChanges",
+                {{{"artifactLocation", artifact}, {"replacements", replacements}}}}}};
+        }
       }
       if (reason != nullptr) {
         result["suppressions"] = {{{"kind", "inSource"}, {"justification", *reason}}};

@@ -14,6 +14,16 @@ const std::vector<passes::EgressRoute>& RuleContext::egress() const {
   return *egress_;
 }
 
+const DeclaredPolicies& RuleContext::declared() const {
+  if (!declared_) declared_ = ParseDeclaredPolicies(project, config_policies_, &policy_problems_);
+  return *declared_;
+}
+
+const std::vector<ir::Diagnostic>& RuleContext::policy_problems() const {
+  declared();
+  return policy_problems_;
+}
+
 ir::Diagnostic& Reporter::Report(ir::Span span, std::string message) {
   ir::Diagnostic d;
   d.code = std::string(code_);

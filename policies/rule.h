@@ -23,20 +23,29 @@
 #include "ir/source.h"
 #include "passes/egress.h"
 #include "passes/reachability.h"
+#include "policies/declared.h"
 
 namespace stackc::policies {
 
 // What a rule sees: the project, its sources, and the analyses, each computed on first use.
 class RuleContext {
  public:
-  RuleContext(const ir::Project& project, const ir::SourceManager& sm) : project(project), sm(sm) {}
+  RuleContext(const ir::Project& project, const ir::SourceManager& sm,
+              const ir::Value* config_policies = nullptr)
+      : project(project), sm(sm), config_policies_(config_policies) {}
   const ir::Project& project;
   const ir::SourceManager& sm;
 
   const passes::Reachability& reachability() const;
   const std::vector<passes::EgressRoute>& egress() const;
+  // The declared policies (x-stackc and .stackc.yaml) and the problems found reading them.
+  const DeclaredPolicies& declared() const;
+  const std::vector<ir::Diagnostic>& policy_problems() const;
 
  private:
+  const ir::Value* config_policies_;
+  mutable std::optional<DeclaredPolicies> declared_;
+  mutable std::vector<ir::Diagnostic> policy_problems_;
   mutable std::optional<passes::Reachability> reachability_;
   mutable std::optional<std::vector<passes::EgressRoute>> egress_;
 };
@@ -56,11 +65,19 @@ class Reporter {
 
 using CheckFn = void (*)(const RuleContext&, Reporter&);
 
+// Whether a rule runs unless chosen: opt-in rules (hardening advice that fires on most files) run
+// only when `--select` or `.stackc.yaml` names them.
+enum class Enabled : uint8_t { kByDefault, kOptIn };
+// What a rule looks at: one service's fields, or a graph analysis (reachability, egress, exposure
+// across services, dependencies).
+enum class RuleKind : uint8_t { kField, kGraph };
+
 struct RuleInfo {
   std::string_view code;  // stable: "CTR001"
   std::string_view name;  // "privileged"
   ir::Severity severity;  // the default
-  bool graph;             // needs reachability, egress, exposure or dependencies
+  Enabled enabled;
+  bool graph;  // needs reachability, egress, exposure or dependencies
   CheckFn check;
   std::string_view doc;  // Markdown: What it does / Why is this bad / Example / Use instead / Fix
 };

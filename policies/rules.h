@@ -7,8 +7,8 @@
 
 namespace stackc::policies {
 
-#define RULE(code, name, severity, graph, check, doc) \
-  void check(const RuleContext& ctx, Reporter& out);  \
+#define RULE(code, name, severity, enabled, kind, check, doc) \
+  void check(const RuleContext& ctx, Reporter& out);          \
   extern const std::string_view doc;
 #include "policies/rules.def"
 #undef RULE

@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 
-#include "frontend/yaml_tree.h"
 #include "policies/rule.h"
 
 namespace stackc::policies {
@@ -36,11 +35,9 @@ std::string Trim(std::string_view s) {
 }
 
 // The suppressions among one file's comments.
-void Collect(const ir::SourceManager& sm, ir::FileId file, std::vector<Suppression>* out) {
-  ir::DiagnosticSink ignored;  // the loader has reported the file's problems already
-  std::vector<frontend::Comment> comments;
-  frontend::ParseYaml(sm, file, ignored, {}, &comments);
-  for (const frontend::Comment& c : comments) {
+void Collect(const ir::SourceManager& sm, const FileSyntax& syntax, std::vector<Suppression>* out) {
+  const ir::FileId file = syntax.file;
+  for (const frontend::Comment& c : syntax.comments) {
     std::string_view text = sm.Text(c.span);
     text.remove_prefix(1);  // '#'
     while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
@@ -75,15 +72,28 @@ void Collect(const ir::SourceManager& sm, ir::FileId file, std::vector<Suppressi
   }
 }
 
+// Deletes a comment: its whole line when it stands alone, else the blanks before it and itself.
+ir::Fix RemoveComment(const ir::SourceManager& sm, ir::Span comment) {
+  const std::string_view text = sm.text(comment.file);
+  uint32_t begin = comment.begin;
+  while (begin > 0 && (text[begin - 1] == ' ' || text[begin - 1] == '\t')) --begin;
+  uint32_t end = comment.end;
+  if (begin == 0 || text[begin - 1] == '\n') {  // alone on its line: the line goes
+    if (end < text.size() && text[end] == '\r') ++end;
+    if (end < text.size() && text[end] == '\n') ++end;
+  }
+  return ir::Fix{"remove the unused suppression", true, {ir::Edit{{comment.file, begin, end}, ""}}};
+}
+
 }  // namespace
 
 std::vector<ir::Diagnostic> ApplySuppressions(const ir::SourceManager& sm,
-                                              const std::vector<ir::FileId>& files,
+                                              const std::vector<FileSyntax>& files,
                                               std::vector<ir::Diagnostic> findings,
                                               const LintOptions& options,
                                               std::vector<SuppressedFinding>* suppressed) {
   std::vector<Suppression> all;
-  for (ir::FileId f : files) Collect(sm, f, &all);
+  for (const FileSyntax& f : files) Collect(sm, f, &all);
   if (all.empty()) return findings;
   std::vector<ir::Diagnostic> kept;
   for (ir::Diagnostic& d : findings) {
@@ -121,6 +131,7 @@ std::vector<ir::Diagnostic> ApplySuppressions(const ir::SourceManager& sm,
       d.span = s.span;
       d.message = fmt::format("suppression of {} matches no finding{}", codes,
                               s.line == 0 ? " in this file" : " on its line");
+      d.fix = RemoveComment(sm, s.span);
       kept.push_back(std::move(d));
     }
   }

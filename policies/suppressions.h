@@ -20,6 +20,7 @@
 
 #include "ir/diagnostic.h"
 #include "ir/source.h"
+#include "policies/file_syntax.h"
 #include "policies/lint_options.h"
 
 namespace stackc::policies {
@@ -33,7 +34,7 @@ struct SuppressedFinding {
 // SUP001 is selected, adds an SUP001 finding for each suppression that covered nothing although a
 // rule it names ran.
 std::vector<ir::Diagnostic> ApplySuppressions(const ir::SourceManager& sm,
-                                              const std::vector<ir::FileId>& files,
+                                              const std::vector<FileSyntax>& files,
                                               std::vector<ir::Diagnostic> findings,
                                               const LintOptions& options,
                                               std::vector<SuppressedFinding>* suppressed);

@@ -78,7 +78,7 @@ TEST(SuppressionsTest, UnusedOnlyWhenTheNamedRuleRan) {
       "services:\n  web:\n    image: nginx:1.27  # stackc: ignore[IMG001] pinned\n"
       "    volumes: [/srv:/srv]  # stackc: ignore-file[CTR004] dev\n");
   ASSERT_TRUE(r->ok);
-  EXPECT_EQ(Codes(Lint(r->project, r->sm, {.select = {"CTR", "SUP"}}), r->sm),
+  EXPECT_EQ(Codes(Lint(r->project, r->sm, {.select = {"CTR004", "SUP"}}), r->sm),
             std::vector<std::string>{});  // IMG001 did not run: its suppression is not "unused"
   EXPECT_EQ(Codes(Lint(r->project, r->sm, {}), r->sm), (std::vector<std::string>{"SUP001@3"}));
 }

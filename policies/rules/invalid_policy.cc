@@ -27,9 +27,7 @@ No automatic fix.
 )";
 
 void CheckInvalidPolicy(const RuleContext& ctx, Reporter& out) {
-  std::vector<ir::Diagnostic> problems;
-  ParseDeclaredPolicies(ctx.project, &problems);
-  for (ir::Diagnostic& d : problems) out.Report(d.span, std::move(d.message));
+  for (const ir::Diagnostic& d : ctx.policy_problems()) out.Report(d.span, d.message);
 }
 
 }  // namespace stackc::policies

@@ -32,8 +32,7 @@ No automatic fix.
 )";
 
 void CheckPolicyDeny(const RuleContext& ctx, Reporter& out) {
-  std::vector<ir::Diagnostic> problems;
-  const DeclaredPolicies declared = ParseDeclaredPolicies(ctx.project, &problems);
+  const DeclaredPolicies& declared = ctx.declared();
   for (const DenyPolicy& deny : declared.denies) {
     for (const std::string& from : deny.from) {
       for (const std::string& to : deny.to) {

@@ -35,8 +35,7 @@ No automatic fix.
 )";
 
 void CheckPolicyEgress(const RuleContext& ctx, Reporter& out) {
-  std::vector<ir::Diagnostic> problems;
-  const DeclaredPolicies declared = ParseDeclaredPolicies(ctx.project, &problems);
+  const DeclaredPolicies& declared = ctx.declared();
   if (!declared.egress) return;
   const std::vector<std::string>& allow = declared.egress->allow;
   for (const passes::EgressRoute& route : ctx.egress()) {

@@ -1,0 +1,69 @@
+// PORT006 datastore-published: a datastore reachable on every address of the host.
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "policies/datastore.h"
+#include "policies/rules.h"
+
+namespace stackc::policies {
+
+constexpr std::string_view kDatastorePublishedDoc = R"(## What it does
+Flags datastores (databases, caches, queues, search engines, judged by the image) that publish a
+port on every host address (no host IP, `0.0.0.0` or `::`), and datastores in the host's network
+(`network_mode: host`), where every port they listen on is a port of the host.
+
+## Why is this bad
+A database port open on every interface is open to the network the host sits on, and Docker's
+rules come before the host firewall's: the database's own authentication is then all that stands
+between it and anyone who can route to the host. Default or weak credentials, unauthenticated
+Redis and Elasticsearch are among the most scanned-for services on the internet. The application
+reaches the datastore over the project's network and does not need a published port.
+
+## Example
+```yaml
+services:
+  db:
+    image: postgres:17
+    ports: ["5432:5432"]
+```
+
+## Use instead
+Drop the port, or publish it on loopback for local tools:
+```yaml
+    ports: ["127.0.0.1:5432:5432"]
+```
+
+## Fix safety
+No automatic fix: a client outside the host may rely on the port.
+)";
+
+void CheckDatastorePublished(const RuleContext& ctx, Reporter& out) {
+  for (const ir::Service& s : ctx.project.services) {
+    if (!IsDatastore(s)) continue;
+    if (s.network_mode) {
+      const std::string_view mode = s.network_mode->value;
+      if (mode == "host") {  // every listening port is the host's; `ports` are discarded
+        if (s.network_mode->span.valid()) {
+          out.Report(s.network_mode->span,
+                     fmt::format("service '{}' (a datastore) runs in the host's network: every "
+                                 "port it listens on is open on the host's addresses",
+                                 s.name.value));
+        }
+        continue;
+      }
+      // No network, or another container's namespace: `ports` are ignored or refused (PORT007).
+      if (mode == "none" || mode.starts_with("service:") || mode.starts_with("container:")) {
+        continue;
+      }
+    }
+    for (const ir::Port& p : s.ports) {
+      if (!p.OnAllAddresses() || !p.span.valid()) continue;
+      out.Report(p.span, fmt::format("service '{}' (a datastore) publishes {} on {}", s.name.value,
+                                     p.published.empty() ? "an ephemeral port" : p.published,
+                                     p.host_ip == "::" ? "::" : "0.0.0.0"));
+    }
+  }
+}
+
+}  // namespace stackc::policies

@@ -1,0 +1,149 @@
+// PORT003 duplicate-host-port: two published ports bind the same host address, port and protocol.
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "policies/rules.h"
+
+namespace stackc::policies {
+
+constexpr std::string_view kDuplicateHostPortDoc = R"(## What it does
+Flags a published port that another published port (of the same service or of another one)
+already binds: same protocol, overlapping host ports, and host addresses that collide (the same
+address, or one of them is every interface: no address, `0.0.0.0` or `::`). The later one, in
+service then port order, is reported. Also flags a service with several replicas (`scale` or
+`deploy.replicas`) that publishes a fixed host port, or a range with fewer ports than replicas:
+every replica binds it. Ephemeral ports (no host port) and services with `network_mode: host` are
+skipped.
+
+## Why is this bad
+Only one container can bind a host address and port. Compose creates the second one and the
+Engine fails to start it ("port is already allocated", "address already in use"): the stack comes
+up half started, and which service wins depends on start order.
+
+## Example
+```yaml
+services:
+  api:
+    image: example/api:1.2
+    ports: ["8080:8080"]
+  admin:
+    image: example/admin:1.2
+    ports: ["8080:80"]
+```
+
+## Use instead
+One host port per service (or distinct host addresses):
+```yaml
+  admin:
+    image: example/admin:1.2
+    ports: ["8081:80"]
+```
+
+## Fix safety
+No automatic fix: which service keeps the port, and where clients find the other, is the
+project's decision.
+)";
+
+namespace {
+
+struct PublishedPort {
+  const ir::Service* service;
+  const ir::Port* port;
+  uint32_t lo;
+  uint32_t hi;
+  std::string ip;        // without brackets
+  std::string protocol;  // lower case, "tcp" when empty
+};
+
+std::optional<uint32_t> DuplicatePortNumber(std::string_view text) {
+  uint32_t v = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return v;
+}
+
+// Whether binding both addresses on one port conflicts. No address means 0.0.0.0 and ::; `::`
+// is dual-stack on Linux, so it takes every address too; 0.0.0.0 takes every IPv4 address.
+bool AddressesCollide(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  if (a.empty() || b.empty() || a == "::" || b == "::") return true;
+  const bool a_v6 = a.find(':') != std::string_view::npos;
+  const bool b_v6 = b.find(':') != std::string_view::npos;
+  if (a == "0.0.0.0") return !b_v6;
+  if (b == "0.0.0.0") return !a_v6;
+  return false;
+}
+
+std::string Describe(const PublishedPort& p) {
+  std::string text;
+  if (!p.ip.empty()) {
+    text = p.ip.find(':') != std::string::npos ? "[" + p.ip + "]:" : p.ip + ":";
+  }
+  return text + p.port->published + "/" + p.protocol;
+}
+
+}  // namespace
+
+void CheckDuplicateHostPort(const RuleContext& ctx, Reporter& out) {
+  std::vector<PublishedPort> seen;
+  std::vector<ir::Span> reported;  // one finding of each kind per port entry
+  std::vector<ir::Span> reported_replicas;
+  auto once = [](std::vector<ir::Span>& spans, const ir::Span& span) {
+    if (std::find(spans.begin(), spans.end(), span) != spans.end()) return false;
+    spans.push_back(span);
+    return true;
+  };
+  for (const ir::Service& s : ctx.project.services) {
+    if (s.network_mode && s.network_mode->value == "host") continue;  // ports are ignored there
+    const int64_t replicas = s.Replicas();
+    if (replicas < 1) continue;  // no container binds anything
+    for (const ir::Port& p : s.ports) {
+      if (p.published.empty() || !p.span.valid()) continue;  // ephemeral
+      const std::string_view published = p.published;
+      const size_t dash = published.find('-');
+      const auto lo = DuplicatePortNumber(published.substr(0, dash));
+      const auto hi =
+          dash == std::string_view::npos ? lo : DuplicatePortNumber(published.substr(dash + 1));
+      if (!lo || !hi || *lo > *hi) continue;
+      PublishedPort cur{&s, &p, *lo, *hi, p.host_ip, p.protocol.empty() ? "tcp" : p.protocol};
+      if (cur.ip.size() > 2 && cur.ip.front() == '[' && cur.ip.back() == ']') {
+        cur.ip = cur.ip.substr(1, cur.ip.size() - 2);
+      }
+      std::transform(cur.protocol.begin(), cur.protocol.end(), cur.protocol.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      for (const PublishedPort& prev : seen) {
+        if (prev.port->span == p.span) continue;  // one short-form entry expanded into several
+        if (prev.protocol != cur.protocol || prev.hi < cur.lo || cur.hi < prev.lo) continue;
+        if (!AddressesCollide(prev.ip, cur.ip)) continue;
+        if (!once(reported, p.span)) break;
+        out.Report(p.span,
+                   fmt::format("service '{}' publishes {}, already published by service '{}'",
+                               s.name.value, Describe(cur), prev.service->name.value));
+        break;
+      }
+      const uint64_t size = static_cast<uint64_t>(cur.hi) - cur.lo + 1;
+      if (replicas > 1 && size < static_cast<uint64_t>(replicas) &&
+          once(reported_replicas, p.span)) {
+        if (size == 1) {
+          out.Report(p.span,
+                     fmt::format("service '{}' has {} replicas but publishes the fixed port {}",
+                                 s.name.value, replicas, p.published));
+        } else {
+          out.Report(
+              p.span,
+              fmt::format("service '{}' has {} replicas but publishes the range {} of {} ports",
+                          s.name.value, replicas, p.published, size));
+        }
+      }
+      seen.push_back(std::move(cur));
+    }
+  }
+}
+
+}  // namespace stackc::policies
