@@ -34,6 +34,17 @@ ir::Diagnostic& Reporter::Report(ir::Span span, std::string message) {
   return out_->back();
 }
 
+ir::Span LimitSpan(const ir::Service& s, std::string_view key, std::string_view limit) {
+  if (const ir::Value* v = s.raw.Find(key); v && v->span.valid()) return v->span;
+  const ir::Value* deploy = s.raw.Find("deploy");
+  const ir::Value* resources = deploy ? deploy->Find("resources") : nullptr;
+  const ir::Value* limits = resources ? resources->Find("limits") : nullptr;
+  if (const ir::Value* v = limits ? limits->Find(limit) : nullptr; v && v->span.valid()) {
+    return v->span;
+  }
+  return s.name.span;
+}
+
 ir::Span ValueSpan(const ir::SourceManager& sm, const ir::KeyValue& kv) {
   if (!kv.span.valid()) return kv.span;
   const std::string_view text = sm.Text(kv.span);

@@ -86,6 +86,10 @@ struct RuleInfo {
 const std::vector<RuleInfo>& AllRules();
 const RuleInfo* FindRule(std::string_view code);
 
+// Where a resource limit was written: the service's `key` (mem_limit, pids_limit), else
+// `deploy.resources.limits.<limit>`, else the service's name.
+ir::Span LimitSpan(const ir::Service& s, std::string_view key, std::string_view limit);
+
 // The span of a `KEY=value` list item's value, or of the value after `KEY:` in a mapping; the
 // entry's own span when neither is found.
 ir::Span ValueSpan(const ir::SourceManager& sm, const ir::KeyValue& kv);

@@ -37,27 +37,11 @@ services:
 No automatic fix: the right limit depends on the service's load.
 )";
 
-namespace {
-
-// Where a limit of 0 was written: `mem_limit`, else `deploy.resources.limits.memory`.
-ir::Span ZeroLimitSpan(const ir::Service& s) {
-  if (const ir::Value* v = s.raw.Find("mem_limit"); v && v->span.valid()) return v->span;
-  const ir::Value* deploy = s.raw.Find("deploy");
-  const ir::Value* resources = deploy ? deploy->Find("resources") : nullptr;
-  const ir::Value* limits = resources ? resources->Find("limits") : nullptr;
-  if (const ir::Value* v = limits ? limits->Find("memory") : nullptr; v && v->span.valid()) {
-    return v->span;
-  }
-  return s.name.span;
-}
-
-}  // namespace
-
 void CheckNoMemoryLimit(const RuleContext& ctx, Reporter& out) {
   for (const ir::Service& s : ctx.project.services) {
     const auto& memory = s.limits.memory_bytes;
     if (memory && *memory > 0) continue;
-    const ir::Span span = memory ? ZeroLimitSpan(s) : s.name.span;
+    const ir::Span span = memory ? LimitSpan(s, "mem_limit", "memory") : s.name.span;
     if (!span.valid()) continue;
     out.Report(span, memory ? fmt::format("service '{}' sets a memory limit of 0, which is none",
                                           s.name.value)

@@ -32,28 +32,11 @@ services:
 No automatic fix: the right limit depends on how many processes and threads the service runs.
 )";
 
-namespace {
-
-// Where an unlimited value was written: `pids_limit` (which wins), else
-// `deploy.resources.limits.pids`.
-ir::Span UnlimitedSpan(const ir::Service& s) {
-  if (const ir::Value* v = s.raw.Find("pids_limit"); v && v->span.valid()) return v->span;
-  const ir::Value* deploy = s.raw.Find("deploy");
-  const ir::Value* resources = deploy ? deploy->Find("resources") : nullptr;
-  const ir::Value* limits = resources ? resources->Find("limits") : nullptr;
-  if (const ir::Value* v = limits ? limits->Find("pids") : nullptr; v && v->span.valid()) {
-    return v->span;
-  }
-  return s.name.span;
-}
-
-}  // namespace
-
 void CheckUnlimitedPids(const RuleContext& ctx, Reporter& out) {
   for (const ir::Service& s : ctx.project.services) {
     const auto& pids = s.limits.pids;
     if (pids && *pids > 0) continue;
-    const ir::Span span = pids ? UnlimitedSpan(s) : s.name.span;
+    const ir::Span span = pids ? LimitSpan(s, "pids_limit", "pids") : s.name.span;
     if (!span.valid()) continue;
     out.Report(span, pids ? fmt::format("service '{}' sets an unlimited process limit ({})",
                                         s.name.value, *pids)
