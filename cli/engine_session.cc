@@ -17,6 +17,7 @@ bool EngineSession::Load(const GlobalOptions& global, const std::vector<std::str
                          CommandResult& result) {
   frontend::LoadRequest req = ToRequest(global);
   req.services = services;
+  req.all_resources = global.all_resources;
   frontend::RealFileSystem fs(req.max_file_bytes);
   sm_ = result.Retain(std::make_shared<ir::SourceManager>()).get();
   ir::DiagnosticSink sink;

@@ -218,6 +218,7 @@ int RunLint(const GlobalOptions& global, const LintFlags& o, CommandResult& resu
   bool failed = false;
   for (GlobalOptions& g : projects) {
     if (g.profiles.empty()) g.profiles = {"*"};  // every profile is linted unless one is chosen
+    g.all_resources = true;  // what no service uses is a finding, not something to drop
     // The configuration: --config, or the nearest .stackc.yaml above the project. It is read
     // on its own first, because `ignore-paths` decides whether the project loads at all.
     const std::string config_path = o.isolated          ? ""

@@ -24,14 +24,17 @@ struct Loaded {
   ir::Project project;
 };
 
-// Loads `yaml` as /p/compose.yaml (project "p"); `consistency` off lets a cycle reach the passes.
+// Loads `yaml` as /p/compose.yaml (project "p"); `consistency` off lets a cycle reach the passes;
+// `all_resources` keeps the networks, volumes, secrets and configs no service uses (as lint does).
 inline std::unique_ptr<Loaded> LoadText(const std::string& yaml, bool consistency = true,
-                                        std::vector<std::string> profiles = {}) {
+                                        std::vector<std::string> profiles = {},
+                                        bool all_resources = false) {
   frontend::InMemoryFileSystem fs("/p");
   fs.Add("/p/compose.yaml", yaml);
   frontend::LoadRequest req;
   req.consistency = consistency;
   req.profiles = std::move(profiles);
+  req.all_resources = all_resources;
   auto r = std::make_unique<Loaded>();
   r->ok = frontend::LoadProject(req, fs, {}, r->sm, r->sink, &r->loaded);
   if (r->ok) r->project = frontend::Lower(r->loaded);

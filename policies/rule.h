@@ -86,6 +86,33 @@ struct RuleInfo {
 const std::vector<RuleInfo>& AllRules();
 const RuleInfo* FindRule(std::string_view code);
 
+// Deletes a block-style mapping entry whose key is `key`: its line and the deeper-indented lines
+// below it (blank lines inside it too; a comment at the entry's own indentation or less belongs
+// to what follows and stays). When it is the only entry under its section (`secrets:` at column
+// 1), the section line goes too, so no `secrets:` with nothing under it is left. No fix for a key
+// in flow style or with something before it on its line.
+std::optional<ir::Fix> DeleteEntry(const ir::SourceManager& sm, ir::Span key, std::string title);
+
+// Reports each top-level definition of `items` (networks, volumes, secrets or configs) that no
+// service, enabled or set aside by a profile, uses according to `uses(service, key)`, with the
+// safe fix that deletes it.
+template <typename Items, typename Uses>
+void ReportUnused(const RuleContext& ctx, Reporter& out, const Items& items, std::string_view kind,
+                  Uses uses) {
+  for (const auto& item : items) {
+    if (!item.span.valid()) continue;  // added by the loader (the default network)
+    bool used = false;
+    for (const std::vector<ir::Service>* list :
+         {&ctx.project.services, &ctx.project.disabled_services}) {
+      for (const ir::Service& s : *list) used = used || uses(s, item.key);
+    }
+    if (used) continue;
+    ir::Diagnostic& d = out.Report(
+        item.span, std::string(kind) + " '" + item.key + "' is defined but no service uses it");
+    d.fix = DeleteEntry(ctx.sm, item.span, "delete the unused " + std::string(kind));
+  }
+}
+
 // Where a resource limit was written: the service's `key` (mem_limit, pids_limit), else
 // `deploy.resources.limits.<limit>`, else the service's name.
 ir::Span LimitSpan(const ir::Service& s, std::string_view key, std::string_view limit);

@@ -1,0 +1,53 @@
+// REF003 unused-secret: a secret defined at the top level that no service uses.
+#include <algorithm>
+
+#include "policies/rules.h"
+
+namespace stackc::policies {
+
+constexpr std::string_view kUnusedSecretDoc = R"(## What it does
+Flags a top-level `secrets` entry that no service uses, with any profile (a secret that only a
+profile's services use is in use).
+
+## Why is this bad
+A secret that nothing mounts is a credential kept in the repository (or in the environment) for no reason: one more place to leak it from, and a sign that a service reads the value some other way, such as a plain environment variable.
+
+## Example
+```yaml
+services:
+  app:
+    image: example/app:2.0
+    environment: [API_KEY_FILE=/run/secrets/api_key]
+secrets:
+  api_key: {file: ./api_key.txt}   # never mounted
+```
+
+## Use instead
+Mount it where the service reads it:
+```yaml
+    secrets: [api_key]
+```
+Or delete the definition.
+
+## Fix safety
+Safe fix: deletes the definition (and an emptied `secrets:` line), not the file it names. Compose
+mounts only the secrets its services (or their builds) ask for.
+)";
+
+void CheckUnusedSecret(const RuleContext& ctx, Reporter& out) {
+  ReportUnused(
+      ctx, out, ctx.project.secrets, "secret", [](const ir::Service& s, std::string_view key) {
+        for (const ir::FileReference& r : s.secrets) {
+          if (r.source == key) return true;
+        }
+        const ir::Value* build = s.raw.Find("build");
+        const ir::Value* secrets = build != nullptr ? build->Find("secrets") : nullptr;
+        if (secrets == nullptr || !secrets->is_list()) return false;
+        return std::any_of(secrets->items.begin(), secrets->items.end(), [&](const ir::Value& b) {
+          const ir::Value* source = b.is_map() ? b.Find("source") : &b;
+          return source != nullptr && source->text == key;
+        });
+      });
+}
+
+}  // namespace stackc::policies
