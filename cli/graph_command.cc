@@ -18,7 +18,22 @@ namespace {
 struct GraphFlags {
   std::string format = "json";
   std::string output;
+  std::string chains_from;  // --chains-from SERVICE: the shortest chain to each service it reaches
 };
+
+// The shortest chain of connections from `from` to every service it reaches, directly or through
+// others (lateral movement), in service order.
+std::vector<std::vector<const passes::ReachEdge*>> Chains(const ir::Project& p,
+                                                          const passes::Reachability& r,
+                                                          const std::string& from) {
+  std::vector<std::vector<const passes::ReachEdge*>> out;
+  for (const ir::Service& s : p.services) {
+    if (s.name.value == from) continue;
+    std::vector<const passes::ReachEdge*> path = r.Path(from, s.name.value);
+    if (!path.empty()) out.push_back(std::move(path));
+  }
+  return out;
+}
 
 std::string Join(const std::vector<std::string>& items, std::string_view sep) {
   std::string out;
@@ -27,7 +42,7 @@ std::string Join(const std::vector<std::string>& items, std::string_view sep) {
 }
 
 std::string Json(const ir::Project& p, const passes::Reachability& r,
-                 const std::vector<passes::EgressRoute>& egress) {
+                 const std::vector<passes::EgressRoute>& egress, const std::string& chains_from) {
   nlohmann::ordered_json j;
   j["version"] = 1;
   j["project"] = p.name;
@@ -47,6 +62,21 @@ std::string Json(const ir::Project& p, const passes::Reachability& r,
         {{"service", e.service}, {"networks", e.networks}, {"unknown", e.unknown}});
   }
   j["unknown_peers"] = r.unknown_peers;
+  j["dependencies"] = nlohmann::ordered_json::array();
+  for (const ir::Service& s : p.services) {
+    for (const ir::Dependency& d : s.depends_on) {
+      j["dependencies"].push_back({{"from", s.name.value},
+                                   {"to", d.service},
+                                   {"condition", ir::ConditionName(d.condition)},
+                                   {"required", d.required}});
+    }
+  }
+  if (!chains_from.empty()) {
+    j["chains"] = nlohmann::ordered_json::array();
+    for (const auto& chain : Chains(p, r, chains_from)) {
+      j["chains"].push_back({{"to", chain.back()->to}, {"path", passes::RenderPath(chain)}});
+    }
+  }
   return j.dump(2) + "\n";
 }
 
@@ -56,7 +86,8 @@ std::string Dot(const ir::Project& p, const passes::Reachability& r,
   for (const ir::Service& s : p.services) {
     std::vector<std::string> published;
     for (const ir::Port& port : s.ports) {
-      published.push_back(fmt::format("{}{}->{}", port.host_ip.empty() ? "" : port.host_ip + ":",
+      published.push_back(fmt::format("{}{}->{}",
+                                      port.OnAllAddresses() ? "0.0.0.0:" : port.host_ip + ":",
                                       port.published.empty() ? "*" : port.published, port.target));
     }
     out += fmt::format("  \"{}\"{};\n", s.name.value,
@@ -72,10 +103,19 @@ std::string Dot(const ir::Project& p, const passes::Reachability& r,
     out += fmt::format("  \"{}\" -> \"internet\" [label=\"{}\", style=dashed];\n", e.service,
                        Join(e.networks, ","));
   }
+  for (const ir::Service& s : p.services) {
+    for (const ir::Dependency& d : s.depends_on) {
+      out += fmt::format(
+          "  \"{}\" -> \"{}\" [label=\"depends on ({})\", style=dotted, color=gray40, "
+          "fontcolor=gray40];\n",
+          s.name.value, d.service, ir::ConditionName(d.condition));
+    }
+  }
   return out + "}\n";
 }
 
-std::string Mermaid(const passes::Reachability& r, const std::vector<passes::EgressRoute>& egress) {
+std::string Mermaid(const ir::Project& p, const passes::Reachability& r,
+                    const std::vector<passes::EgressRoute>& egress) {
   std::string out = "graph LR\n";
   for (const passes::ReachEdge& e : r.edges) {
     out += fmt::format("  {} -->|{}| {}\n", e.from, Join(e.networks, ","), e.to);
@@ -83,21 +123,47 @@ std::string Mermaid(const passes::Reachability& r, const std::vector<passes::Egr
   for (const passes::EgressRoute& e : egress) {
     out += fmt::format("  {} -.->|{}| internet((internet))\n", e.service, Join(e.networks, ","));
   }
+  for (const ir::Service& s : p.services) {
+    for (const ir::Dependency& d : s.depends_on) {
+      out += fmt::format("  {} -. \"depends on ({})\" .-> {}\n", s.name.value,
+                         ir::ConditionName(d.condition), d.service);
+    }
+  }
   return out;
 }
 
 int RunGraph(const GlobalOptions& global, const GraphFlags& o, CommandResult& result) {
-  if (o.format != "json" && o.format != "dot" && o.format != "mermaid") {
-    fmt::print(stderr, "error: unsupported format \"{}\" (json, dot, mermaid)\n", o.format);
+  if (o.format != "json" && o.format != "dot" && o.format != "mermaid" && o.format != "text") {
+    fmt::print(stderr, "error: unsupported format \"{}\" (json, dot, mermaid, text)\n", o.format);
     return 2;
   }
   EngineSession session;
   if (!session.Load(global, {}, result)) return 2;
+  if (!o.chains_from.empty() && session.project.FindService(o.chains_from) == nullptr) {
+    fmt::print(stderr, "error: no service '{}' in the project\n", o.chains_from);
+    return 2;
+  }
   const passes::Reachability r = passes::ComputeReachability(session.project);
   const std::vector<passes::EgressRoute> egress = passes::ComputeEgress(session.project);
-  const std::string text = o.format == "json"  ? Json(session.project, r, egress)
-                           : o.format == "dot" ? Dot(session.project, r, egress)
-                                               : Mermaid(r, egress);
+  std::string text;
+  if (o.format == "json") {
+    text = Json(session.project, r, egress, o.chains_from);
+  } else if (o.format == "dot") {
+    text = Dot(session.project, r, egress);
+  } else if (o.format == "mermaid") {
+    text = Mermaid(session.project, r, egress);
+  } else {  // text: one line per edge, or per chain with --chains-from
+    if (!o.chains_from.empty()) {
+      for (const auto& chain : Chains(session.project, r, o.chains_from)) {
+        text += passes::RenderPath(chain) + "\n";
+      }
+    } else {
+      for (const passes::ReachEdge& e : r.edges) text += passes::RenderPath({&e}) + "\n";
+      for (const passes::EgressRoute& e : egress) {
+        text += fmt::format("{} -[{}]-> internet\n", e.service, Join(e.networks, ","));
+      }
+    }
+  }
   return WriteOutput(o.output, text) ? 0 : 2;
 }
 
@@ -107,7 +173,10 @@ void AddGraphCommand(CLI::App& app, const GlobalOptions& global, CommandResult* 
   auto o = std::make_shared<GraphFlags>();
   CLI::App* cmd = app.add_subcommand(
       "graph", "Draw who reaches whom (networks on the edges) and who reaches the internet");
-  cmd->add_option("--format", o->format, "json (default), dot or mermaid");
+  cmd->add_option("--format", o->format, "json (default), dot, mermaid or text");
+  cmd->add_option("--chains-from", o->chains_from,
+                  "The shortest chain of connections from this service to each service it reaches "
+                  "(lateral movement): text and json");
   cmd->add_option("-o,--output", o->output, "Write to this file");
   cmd->callback([o, &global, result]() { result->exit_code = RunGraph(global, *o, *result); });
 }

@@ -29,8 +29,10 @@ struct CorpusProject {
 };
 
 // Calls `visit` for each corpus project that loads; returns how many, or -1 without a corpus.
+// `all_resources` keeps what no service uses, as `stackc lint` does.
 inline int ForEachCorpusProject(
-    const std::function<void(const std::string& id, CorpusProject& project)>& visit) {
+    const std::function<void(const std::string& id, CorpusProject& project)>& visit,
+    bool all_resources = false) {
   const std::filesystem::path root = std::filesystem::path(STACKC_SHARED_DIR) / "corpus" / "public";
   if (!std::filesystem::exists(root)) return -1;
   std::ifstream entries(std::string(STACKC_SOURCE_DIR) + "/tests/differential/entries.tsv");
@@ -56,6 +58,7 @@ inline int ForEachCorpusProject(
     }
     if (!simple) continue;
     req.project_directory = (root / dir).string();
+    req.all_resources = all_resources;
     CorpusProject p;
     if (!frontend::LoadProject(req, fs, {{"HOME", "/root"}, {"USER", "root"}}, p.sm, p.sink,
                                &p.loaded)) {
