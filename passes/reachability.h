@@ -18,6 +18,8 @@
 //   r.Path("web", "db")             // web -[webapp]-> app -[appdb]-> db (two edges)
 #pragma once
 
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,9 +46,51 @@ struct Reachability {
   std::vector<const ReachEdge*> Path(std::string_view from, std::string_view to) const;
 };
 
+// The sparse form, for the linter: one pair, or the shortest chain between two services, answered
+// from the networks' member lists without the quadratic edge list (a project of 2,000 services on
+// one network has four million edges). It refers to the project, which must outlive it.
+//
+// Example:
+//   const ReachQuery q(project);
+//   q.Reaches("web", "db");           // false
+//   q.Path("web", "db")               // the two edges of web -[webapp]-> app -[appdb]-> db
+class ReachQuery {
+ public:
+  explicit ReachQuery(const ir::Project& project);
+
+  bool Reaches(std::string_view from, std::string_view to) const;
+  // The edge with its networks, names and ports; nullopt when `from` cannot reach `to`.
+  std::optional<ReachEdge> Edge(std::string_view from, std::string_view to) const;
+  // As Reachability::Path: fewest hops, then the smallest names.
+  std::vector<ReachEdge> Path(std::string_view from, std::string_view to) const;
+  const std::vector<std::string>& unknown_peers() const { return unknown_peers_; }
+  bool IsUnknownPeer(std::string_view service) const;
+
+ private:
+  struct Slot {
+    int mode = 0;      // Mode in reachability.cc
+    size_t owner = 0;  // the service whose namespace it is in (itself, or x of service:x)
+  };
+  size_t Index(std::string_view name) const;  // services.size() when absent
+  bool Reaches(size_t from, size_t to) const;
+  ReachEdge Edge(size_t from, size_t to) const;
+
+  const ir::Project& project_;
+  std::vector<Slot> places_;                          // per service, in project order
+  std::vector<bool> gateway_;                         // per service: its owner has a gateway
+  std::map<std::string, bool, std::less<>> carries_;  // network key -> carries traffic
+  std::map<std::string, std::vector<size_t>, std::less<>> members_;  // network key -> services
+  std::vector<std::vector<size_t>> same_owner_;  // per owner: the services in its namespace
+  std::vector<size_t> host_mode_;                // services in the host's namespace
+  std::vector<size_t> routed_;                   // services the host reaches (networks, host)
+  std::vector<std::string> unknown_peers_;
+};
+
+// Every edge (quadratic): for `stackc graph` and the Engine truth test.
 Reachability ComputeReachability(const ir::Project& project);
 
 // "web -[webapp]-> app -[appdb]-> db"
 std::string RenderPath(const std::vector<const ReachEdge*>& path);
+std::string RenderPath(const std::vector<ReachEdge>& path);
 
 }  // namespace stackc::passes

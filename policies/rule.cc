@@ -4,8 +4,8 @@
 
 namespace stackc::policies {
 
-const passes::Reachability& RuleContext::reachability() const {
-  if (!reachability_) reachability_ = passes::ComputeReachability(project);
+const passes::ReachQuery& RuleContext::reachability() const {
+  if (!reachability_) reachability_.emplace(project);
   return *reachability_;
 }
 

@@ -36,7 +36,8 @@ class RuleContext {
   const ir::Project& project;
   const ir::SourceManager& sm;
 
-  const passes::Reachability& reachability() const;
+  // The sparse reachability (one pair or one chain at a time: never the quadratic edge list).
+  const passes::ReachQuery& reachability() const;
   const std::vector<passes::EgressRoute>& egress() const;
   // The declared policies (x-stackc and .stackc.yaml) and the problems found reading them.
   const DeclaredPolicies& declared() const;
@@ -46,7 +47,7 @@ class RuleContext {
   const ir::Value* config_policies_;
   mutable std::optional<DeclaredPolicies> declared_;
   mutable std::vector<ir::Diagnostic> policy_problems_;
-  mutable std::optional<passes::Reachability> reachability_;
+  mutable std::optional<passes::ReachQuery> reachability_;
   mutable std::optional<std::vector<passes::EgressRoute>> egress_;
 };
 

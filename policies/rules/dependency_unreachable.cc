@@ -122,13 +122,9 @@ void CheckDependencyUnreachable(const RuleContext& ctx, Reporter& out) {
       // host, none, bridge: not on the project's networks (what joins a service is followed).
       if (owner_a->network_mode || owner_b->network_mode) continue;
       if (SharesData(a, *b)) continue;
-      const passes::Reachability& r = ctx.reachability();
-      auto unknown = [&r](const std::string& name) {
-        return std::find(r.unknown_peers.begin(), r.unknown_peers.end(), name) !=
-               r.unknown_peers.end();
-      };
-      if (unknown(a.name.value) || unknown(b->name.value)) continue;
-      if (r.Find(a.name.value, b->name.value) != nullptr) continue;
+      const passes::ReachQuery& r = ctx.reachability();
+      if (r.IsUnknownPeer(a.name.value) || r.IsUnknownPeer(b->name.value)) continue;
+      if (r.Reaches(a.name.value, b->name.value)) continue;
       std::vector<std::string> shared;
       for (const ir::NetworkAttachment& n : owner_a->networks) {
         if (owner_b->FindNetwork(n.network) != nullptr) shared.push_back(n.network);

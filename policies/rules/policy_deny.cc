@@ -37,11 +37,11 @@ void CheckPolicyDeny(const RuleContext& ctx, Reporter& out) {
     for (const std::string& from : deny.from) {
       for (const std::string& to : deny.to) {
         if (from == to) continue;
-        std::vector<const passes::ReachEdge*> witness;
+        std::vector<passes::ReachEdge> witness;
         if (deny.transitive) {
           witness = ctx.reachability().Path(from, to);
-        } else if (const passes::ReachEdge* e = ctx.reachability().Find(from, to)) {
-          witness = {e};
+        } else if (std::optional<passes::ReachEdge> e = ctx.reachability().Edge(from, to)) {
+          witness.push_back(std::move(*e));
         }
         if (witness.empty()) continue;
         out.Report(deny.span, fmt::format("policy violated: '{}' must not reach '{}'{}, but {}",

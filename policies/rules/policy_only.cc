@@ -49,10 +49,10 @@ void CheckPolicyOnly(const RuleContext& ctx, Reporter& out) {
         if (from == to || std::find(only.from.begin(), only.from.end(), from) != only.from.end()) {
           continue;
         }
-        const passes::ReachEdge* e = ctx.reachability().Find(from, to);
-        if (e == nullptr) continue;
+        std::optional<passes::ReachEdge> e = ctx.reachability().Edge(from, to);
+        if (!e) continue;
         out.Report(only.span, fmt::format("policy violated: only {} may reach '{}', but {}",
-                                          allowed, to, passes::RenderPath({e})));
+                                          allowed, to, passes::RenderPath({&*e})));
       }
     }
   }

@@ -34,7 +34,7 @@ No automatic fix.
 )";
 
 void CheckPublishedReachesDatastore(const RuleContext& ctx, Reporter& out) {
-  // The reachability matrix is quadratic in the services: only ask for it when the project has
+  // Only ask for reachability when the project has
   // both a datastore and a service published on every address.
   bool datastore = false, published = false;
   for (const ir::Service& s : ctx.project.services) {
@@ -48,10 +48,12 @@ void CheckPublishedReachesDatastore(const RuleContext& ctx, Reporter& out) {
       if (p.OnAllAddresses()) open = &p;
     }
     if (open == nullptr || IsDatastore(s)) continue;
-    for (const passes::ReachEdge& e : ctx.reachability().edges) {
-      if (e.from != s.name.value) continue;
-      const ir::Service* to = ctx.project.FindService(e.to);
-      if (to == nullptr || !IsDatastore(*to)) continue;
+    for (const ir::Service& to : ctx.project.services) {
+      if (!IsDatastore(to)) continue;
+      const std::optional<passes::ReachEdge> edge =
+          ctx.reachability().Edge(s.name.value, to.name.value);
+      if (!edge) continue;
+      const passes::ReachEdge& e = *edge;
       std::string nets;
       for (const std::string& n : e.networks) nets += (nets.empty() ? "" : ",") + n;
       out.Report(open->span, fmt::format("service '{}' is published on every address and reaches "
