@@ -372,9 +372,9 @@ void AddLintCommands(CLI::App& app, const GlobalOptions& global, CommandResult* 
   rules->callback([result]() {
     std::string out;
     for (const policies::RuleInfo& r : policies::AllRules()) {
-      out += fmt::format(
-          "{:10} {:30} {:8} {:6} {}\n", r.code, r.name, policies::SeverityName(r.severity),
-          r.graph ? "graph" : "", r.enabled == policies::Enabled::kOptIn ? "opt-in" : "");
+      out += fmt::format("{:10} {:30} {:8} {:6} {}\n", r.code, r.name,
+                         policies::SeverityName(r.severity), r.graph ? "graph" : "",
+                         r.enabled == policies::Enabled::kOptIn ? "opt-in" : "");
     }
     std::fwrite(out.data(), 1, out.size(), stdout);
     result->exit_code = 0;
