@@ -53,6 +53,18 @@ void CheckHostBindMount(const RuleContext& ctx, Reporter& out) {
   for (const ir::Service& s : ctx.project.services) {
     for (const ir::Mount& m : s.volumes) {
       if (m.type != ir::MountType::kBind || m.source.ends_with(".sock")) continue;
+      // `~` is the home of whoever runs Compose, not of the linter: judged as written, and never a
+      // system path (`~/data` is not /root/data because stackc ran as root).
+      const std::string_view written = ctx.sm.Text(m.span);
+      const bool home =
+          written.find("~/") != std::string_view::npos &&
+          (written.starts_with("~/") || written.starts_with("\"~/") || written.starts_with("'~/") ||
+           written.find("source: ~/") != std::string_view::npos);
+      if (home) {
+        out.Report(m.span, fmt::format("service '{}' mounts a path of the user's home directory",
+                                       s.name.value));
+        continue;
+      }
       if (Sensitive(m.source)) {
         out.Report(m.span, fmt::format("service '{}' mounts the host's system path '{}'{}",
                                        s.name.value, m.source, m.read_only ? "" : " writable"))

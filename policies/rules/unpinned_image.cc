@@ -1,4 +1,5 @@
 // IMG001 unpinned-image: an image without a tag, or with a moving one.
+#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
@@ -8,8 +9,10 @@
 namespace stackc::policies {
 
 constexpr std::string_view kUnpinnedImageDoc = R"(## What it does
-Flags images with no tag (which means `latest`) or a moving tag (`latest`, `stable`, `edge`,
-`nightly`, `dev`, `main`, `master`), unless they are pinned by digest (`@sha256:`).
+Flags images with no tag (which means `latest`), a moving tag (`latest`, `stable`, `edge`,
+`nightly`, `dev`, `main`, `master`) or a tag that names a variant but no version (`alpine`,
+`apache`, `bookworm`: no digit at all), unless they are pinned by digest (`@sha256:`). A service
+that builds its image (`build:`) is skipped: the name is given to what the build makes here.
 
 ## Why is this bad
 The same file deploys different software on different days: a rebuild or a new machine pulls
@@ -35,7 +38,7 @@ void CheckUnpinnedImage(const RuleContext& ctx, Reporter& out) {
   static constexpr std::array<std::string_view, 7> kMoving = {
       "latest", "stable", "edge", "nightly", "dev", "main", "master"};
   for (const ir::Service& s : ctx.project.services) {
-    if (!s.image || s.image->value.find("@sha256:") != std::string::npos) continue;
+    if (!s.image || s.build || s.image->value.find("@sha256:") != std::string::npos) continue;
     if (s.image->value.find("${") != std::string::npos) continue;
     const std::string& image = s.image->value;
     const size_t slash = image.rfind('/');
@@ -46,11 +49,12 @@ void CheckUnpinnedImage(const RuleContext& ctx, Reporter& out) {
       continue;
     }
     const std::string_view tag = std::string_view(image).substr(colon + 1);
-    for (std::string_view moving : kMoving) {
-      if (tag == moving) {
-        out.Report(s.image->span, fmt::format("service '{}' uses the moving tag '{}' of image '{}'",
-                                              s.name.value, tag, image.substr(0, colon)));
-      }
+    const bool moving =
+        std::find(kMoving.begin(), kMoving.end(), tag) != kMoving.end() ||
+        std::none_of(tag.begin(), tag.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (moving) {
+      out.Report(s.image->span, fmt::format("service '{}' uses the moving tag '{}' of image '{}'",
+                                            s.name.value, tag, image.substr(0, colon)));
     }
   }
 }

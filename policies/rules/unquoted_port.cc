@@ -6,7 +6,9 @@
 namespace stackc::policies {
 
 constexpr std::string_view kUnquotedPortDoc = R"(## What it does
-Flags short-syntax port mappings that contain a `:` and are not quoted, such as `- 22:22`.
+Flags short-syntax port mappings that YAML 1.1 reads as a number: unquoted, digits and colons
+only, each part after the first below 60, such as `- 22:22` or `- 2222:22`. `8080:80`, ranges,
+`/udp` and addresses are strings in every YAML version and are left alone.
 
 ## Why is this bad
 YAML 1.1 parsers read `xx:yy` with numbers below 60 as a base-60 integer: `22:22` is 1342. Docker
@@ -33,6 +35,31 @@ services:
 Safe fix: wraps the mapping in double quotes. The string Compose reads does not change.
 )";
 
+namespace {
+
+// YAML 1.1's base 60 integer: digits, then one or more `:` parts of one or two digits below 60.
+bool Sexagesimal(std::string_view text) {
+  const size_t colon = text.find(':');
+  if (colon == 0 || colon == std::string_view::npos) return false;
+  for (size_t i = 0; i < colon; ++i) {
+    if (text[i] < '0' || text[i] > '9') return false;
+  }
+  for (size_t at = colon; at < text.size();) {
+    const size_t next = text.find(':', at + 1);
+    const std::string_view part =
+        text.substr(at + 1, (next == std::string_view::npos ? text.size() : next) - at - 1);
+    if (part.empty() || part.size() > 2) return false;
+    for (const char c : part) {
+      if (c < '0' || c > '9') return false;
+    }
+    if (part.size() == 2 && part[0] > '5') return false;
+    at = next == std::string_view::npos ? text.size() : next;
+  }
+  return true;
+}
+
+}  // namespace
+
 void CheckUnquotedPort(const RuleContext& ctx, Reporter& out) {
   for (const ir::Service& s : ctx.project.services) {
     ir::Span last;
@@ -40,13 +67,12 @@ void CheckUnquotedPort(const RuleContext& ctx, Reporter& out) {
       if (!p.span.valid() || p.span == last) continue;  // a range is several ports of one entry
       last = p.span;
       const std::string_view text = ctx.sm.Text(p.span);
-      if (text.empty() || text.find(':') == std::string_view::npos) continue;
-      const char first = text.front();
-      const bool plain = (first >= '0' && first <= '9') || first == '$';
-      if (!plain || text.find_first_of("\"'\n #") != std::string_view::npos) continue;
+      if (!Sexagesimal(text)) continue;
       ir::Diagnostic& d = out.Report(
           p.span,
-          fmt::format("service '{}' writes the port mapping {} unquoted", s.name.value, text));
+          fmt::format("service '{}' writes the port mapping {} unquoted: YAML 1.1 reads it as a "
+                      "base 60 number",
+                      s.name.value, text));
       d.fix = ir::Fix{"quote the port mapping",
                       true,
                       {ir::Edit{{p.span.file, p.span.begin, p.span.begin}, "\""},

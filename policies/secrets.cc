@@ -1,0 +1,153 @@
+#include "policies/secrets.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <memory>
+#include <vector>
+
+#include <re2/re2.h>
+
+namespace stackc::policies {
+namespace {
+
+struct Format {
+  std::string_view kind;
+  std::string_view pattern;  // group 1 is the secret part
+};
+
+constexpr std::array<Format, 8> kFormats = {{
+    {"an AWS access key id", R"(\b((?:AKIA|ASIA)[0-9A-Z]{16})\b)"},
+    {"a GitHub token", R"(\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,}))"},
+    {"a GitLab token", R"(\b(glpat-[A-Za-z0-9_\-]{20,}))"},
+    {"a Slack token", R"(\b(xox[abposr]-[A-Za-z0-9\-]{10,}))"},
+    {"a private key", R"((-----BEGIN [A-Z ]*PRIVATE KEY-----))"},
+    {"a JSON web token", R"(\b(eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}))"},
+    {"a Stripe secret key", R"(\b(sk_live_[A-Za-z0-9]{20,}))"},
+    // scheme://user:password@host: the password, unless it is a ${VAR} reference.
+    {"a password in a URL", R"([A-Za-z][A-Za-z0-9+.\-]*://[^/\s:@${}]+:([^/\s@${}][^/\s@]*)@)"},
+}};
+
+// The compiled patterns, built once on first use and never changed (RE2 objects are immutable and
+// safe to share between threads).
+const std::vector<std::unique_ptr<RE2>>& Compiled() {
+  static const std::vector<std::unique_ptr<RE2>> kCompiled = [] {
+    std::vector<std::unique_ptr<RE2>> out;
+    RE2::Options options;
+    options.set_log_errors(false);
+    for (const Format& f : kFormats) {
+      out.push_back(
+          std::make_unique<RE2>(re2::StringPiece(f.pattern.data(), f.pattern.size()), options));
+    }
+    return out;
+  }();
+  return kCompiled;
+}
+
+// A value that stands for a secret without being one: empty, `<...>`, `***`, or where a mounted
+// secret is.
+bool Placeholder(std::string_view v) {
+  if (v.empty()) return true;
+  if (v.starts_with("/run/secrets/")) return true;  // where a mounted secret is, not its value
+  if (v.starts_with("<") && v.ends_with(">")) return true;
+  return std::all_of(v.begin(), v.end(), [&](char c) { return c == v[0]; }) &&
+         (v[0] == '*' || v[0] == 'x' || v[0] == 'X' || v[0] == '.');
+}
+
+}  // namespace
+
+bool CredentialKey(std::string key) {
+  std::transform(key.begin(), key.end(), key.begin(),
+                 [](unsigned char c) { return std::toupper(c); });
+  if (key.ends_with("_FILE") || key.ends_with("_PATH") || key.ends_with("_USER") ||
+      key.ends_with("_USERNAME")) {
+    return false;
+  }
+  static constexpr std::array<std::string_view, 11> kWords = {
+      "PASSWORD", "PASSWD",     "PWD",         "SECRET",     "TOKEN",   "API_KEY",
+      "APIKEY",   "ACCESS_KEY", "PRIVATE_KEY", "CREDENTIAL", "AUTH_KEY"};
+  return std::any_of(kWords.begin(), kWords.end(),
+                     [&](std::string_view w) { return key.find(w) != std::string::npos; });
+}
+
+std::string_view WrittenLiteral(std::string_view text) {
+  if (text.size() >= 2 && (text.front() == '"' || text.front() == '\'') &&
+      text.back() == text.front()) {
+    text = text.substr(1, text.size() - 2);
+  }
+  if (text.starts_with("${") && text.ends_with("}")) {
+    const std::string_view inner = text.substr(2, text.size() - 3);
+    const size_t op = inner.find_first_of(":-?+");
+    if (op == std::string_view::npos) return "";
+    std::string_view rest = inner.substr(op);
+    if (rest.starts_with(":-")) return rest.substr(2);
+    if (rest.starts_with("-")) return rest.substr(1);
+    return "";
+  }
+  if (text.starts_with("$") && text.find_first_of(" /:@") == std::string_view::npos) return "";
+  return text;
+}
+
+std::vector<CredentialLiteral> CredentialLiterals(const RuleContext& ctx) {
+  std::vector<CredentialLiteral> out;
+  for (const ir::Service& s : ctx.project.services) {
+    auto scan = [&](std::string_view where, const std::vector<ir::KeyValue>& entries) {
+      for (const ir::KeyValue& kv : entries) {
+        if (!kv.value || !CredentialKey(kv.key)) continue;
+        const ir::Span span = ValueSpan(ctx.sm, kv);
+        // No value written in the file (`- KEY`, `KEY:`): the environment passes it through.
+        if (!span.valid() || span == kv.span) continue;
+        if (Placeholder(WrittenLiteral(ctx.sm.Text(span)))) continue;
+        out.push_back({&s, where, &kv, span});
+      }
+    };
+    scan("environment", s.environment);
+    if (s.build) scan("build args", s.build->args);
+    scan("labels", s.labels);
+  }
+  return out;
+}
+
+std::optional<SecretMatch> FindSecret(std::string_view text) {
+  // The earliest match of any format, so that a scan from left to right misses none.
+  const auto& compiled = Compiled();
+  std::optional<SecretMatch> first;
+  for (size_t i = 0; i < kFormats.size(); ++i) {
+    re2::StringPiece secret;
+    if (!compiled[i]->ok()) continue;
+    if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *compiled[i], &secret)) {
+      const size_t begin = static_cast<size_t>(secret.data() - text.data());
+      if (!first || begin < first->begin) {
+        first = SecretMatch{kFormats[i].kind, begin, begin + secret.size()};
+      }
+    }
+  }
+  return first;
+}
+
+bool HighEntropy(std::string_view value) {
+  if (value.size() < 24 || value.size() > 512) return false;
+  bool upper = false, lower = false, digit = false;
+  std::array<int, 256> counts{};
+  for (const char c : value) {
+    const auto u = static_cast<unsigned char>(c);
+    const bool alnum = std::isalnum(u) != 0;
+    if (!alnum && c != '+' && c != '/' && c != '=' && c != '_' && c != '-') return false;
+    upper |= std::isupper(u) != 0;
+    lower |= std::islower(u) != 0;
+    digit |= std::isdigit(u) != 0;
+    ++counts[u];
+  }
+  if (!(upper && lower && digit)) return false;
+  if (value.find('/') != std::string_view::npos && value.front() == '/') return false;  // a path
+  double entropy = 0;
+  for (const int n : counts) {
+    if (n == 0) continue;
+    const double p = static_cast<double>(n) / static_cast<double>(value.size());
+    entropy -= p * std::log2(p);
+  }
+  return entropy >= 4.0;
+}
+
+}  // namespace stackc::policies
