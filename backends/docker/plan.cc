@@ -27,6 +27,7 @@ class Planner {
     return plan_.steps.back().id;
   }
   Step& Last() { return plan_.steps.back(); }
+  Step& At(int id) { return plan_.steps[static_cast<size_t>(id - 1)]; }
 
   const DesiredService* FindService(const std::string& name) const {
     for (const DesiredService& s : d_.services) {
@@ -301,6 +302,14 @@ Plan PlanApply(const DesiredState& d, const ObservedState& o, const PlanOptions&
               if (health && dep.required) waited_healthy.insert(container);
             }
           }
+          // One wait serves every dependent; it is required as soon as one of them requires it
+          // (an optional dependent must not make the dependency optional for the others).
+          if (dep.required) {
+            for (int id : waits) {
+              p.At(id).required = true;
+              if (health) waited_healthy.insert(p.At(id).resource);
+            }
+          }
           for (int id : waits) wait_for.push_back(id);
           break;
         }
@@ -451,6 +460,12 @@ Plan PlanApply(const DesiredState& d, const ObservedState& o, const PlanOptions&
       }
     }
     for (const ObservedContainer* c : not_healthy) {
+      // A container this plan restarts (a dependent with `restart: true`) is waited for after
+      // that start, above: a wait here would race with its stop.
+      const auto& starts = start_of[c->service];
+      const bool restarted = std::any_of(starts.begin(), starts.end(),
+                                         [&](const auto& s) { return s.first == c->name; });
+      if (restarted) continue;
       p.Add(StepKind::kWaitHealthy, c->name,
             fmt::format("--wait; {}", c->health.empty() ? "no health yet" : c->health));
       p.Last().service = c->service;

@@ -138,6 +138,54 @@ TEST(PlanTest, DependentsWithRestartTrueRestartKeepingTheirContainers) {
   EXPECT_EQ(plan.steps[4].id_ref, "id-p-web-1");  // the same container, restarted
 }
 
+TEST(PlanTest, ASharedWaitIsRequiredWhenAnyDependentRequiresIt) {
+  frontend::InMemoryFileSystem fs("/p");
+  // `a` (first in start order) makes db optional, `b` requires it: the one wait must be required.
+  auto c = CompileText(fs,
+                       "services:\n  db:\n    image: busybox\n"
+                       "    healthcheck: {test: [CMD, 'true']}\n"
+                       "  a:\n    image: busybox\n"
+                       "    depends_on: {db: {condition: service_healthy, required: false}}\n"
+                       "  b:\n    image: busybox\n"
+                       "    depends_on: {db: {condition: service_healthy}}\n",
+                       CompileOptions{.api_minor = 41});
+  ASSERT_TRUE(c->ok);
+  const Plan plan = PlanApply(c->desired, ObservedState{}, PlanOptions{.wait = true});
+  int waits = 0;
+  for (const Step& s : plan.steps) {
+    if (s.kind != StepKind::kWaitHealthy || s.resource != "p-db-1") continue;
+    ++waits;
+    EXPECT_TRUE(s.required) << RenderText(plan);
+  }
+  EXPECT_EQ(waits, 1) << RenderText(plan);  // --wait adds none: the required wait covers db
+}
+
+TEST(PlanTest, WaitDoesNotRaceWithARestartTrueRestart) {
+  frontend::InMemoryFileSystem fs("/p");
+  const std::string base =
+      "services:\n  db:\n    image: busybox\n  web:\n    image: busybox\n"
+      "    healthcheck: {test: [CMD, 'true']}\n"
+      "    depends_on: {db: {condition: service_started, restart: true}}\n";
+  auto before = CompileText(fs, base);
+  auto after = CompileText(fs, WithDbEnvironment(base));
+  ASSERT_TRUE(before->ok && after->ok);
+  ObservedState o = Converged(before->desired);
+  for (ObservedContainer& oc : o.containers) {
+    if (oc.service == "web") oc.health = "starting";  // up to date, not healthy yet
+  }
+  const Plan plan = PlanApply(after->desired, o, PlanOptions{.wait = true});
+  // web is restarted (steps 5, 6): its only wait comes after that start.
+  EXPECT_EQ(RenderText(plan),
+            "[1] stop container 'p-db-1' (configuration changed)\n"
+            "[2] remove container 'p-db-1' (configuration changed) after 1\n"
+            "[3] create container 'p-db-1' (configuration changed) after 2\n"
+            "[4] start container 'p-db-1' (configuration changed) after 3\n"
+            "[5] stop container 'p-web-1' (dependency 'db' was recreated) after 4\n"
+            "[6] start container 'p-web-1' (dependency 'db' was recreated) after 5\n"
+            "[7] wait running 'p-db-1' (--wait) after 4\n"
+            "[8] wait healthy 'p-web-1' (--wait) after 6\n");
+}
+
 TEST(PlanTest, ScaleUpAddsAndScaleDownRemovesHighestNumbers) {
   frontend::InMemoryFileSystem fs("/p");
   auto one = CompileText(fs, "services:\n  os:\n    image: busybox\n");
