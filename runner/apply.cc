@@ -42,6 +42,8 @@ const char* StepDoneVerb(StepKind kind) {
       return "exited (0)";
     case StepKind::kWaitRunning:
       return "running";
+    case StepKind::kRunHook:
+      return "hook ran";
   }
   return "done";
 }
@@ -225,7 +227,9 @@ ApplyResult Execute(const backends::docker::Plan& plan, const std::vector<Execut
       ++finished;
       ++result.steps_run;
       if (!outcome.ok && !step.required) {
-        progress.Warn(outcome.message + " (the dependency is optional: `required: false`)");
+        progress.Warn(step.kind == StepKind::kRunHook
+                          ? outcome.message + " (the container is stopped all the same)"
+                          : outcome.message + " (the dependency is optional: `required: false`)");
       } else {
         progress.End(step, outcome);
       }

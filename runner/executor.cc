@@ -91,6 +91,8 @@ StepOutcome EngineExecutor::Run(const Step& step) {
     case StepKind::kWaitCompleted:
     case StepKind::kWaitRunning:
       return Look(step);
+    case StepKind::kRunHook:
+      return Hook(step);
   }
   if (r.ok()) return {};
   return Failure(step, r);
@@ -128,6 +130,26 @@ StepOutcome EngineExecutor::Build(const Step& step) {
   }
   return {false, fmt::format("service '{}': cannot build image '{}': {}", step.service,
                              step.resource, message)};
+}
+
+StepOutcome EngineExecutor::Hook(const Step& step) {
+  // exec create, exec start (attached: the answer ends when the command does), exec inspect for
+  // the exit code. The output is not kept: a hook's environment may hold secrets.
+  json create = step.body;
+  create["AttachStdout"] = true;
+  create["AttachStderr"] = true;
+  ApiResult r = engine_.Call("POST", "/containers/" + Ref(step) + "/exec", &create);
+  if (!r.ok()) return Failure(step, r);
+  const std::string id = r.body.value("Id", "");
+  r = engine_.CallRaw("POST", "/exec/" + id + "/start", R"({"Detach":false,"Tty":false})",
+                      "application/json");
+  if (!r.ok()) return Failure(step, r);
+  r = engine_.Call("GET", "/exec/" + id + "/json");
+  if (!r.ok()) return Failure(step, r);
+  const int exit_code = r.body.value("ExitCode", -1);
+  if (exit_code == 0) return {};
+  return {false, fmt::format("service '{}': the {} in container '{}' exited with {}", step.service,
+                             step.reason, step.resource, exit_code)};
 }
 
 StepOutcome EngineExecutor::Look(const Step& step) {

@@ -36,6 +36,7 @@ class EngineExecutor final : public Executor {
 
  private:
   StepOutcome Look(const backends::docker::Step& step);
+  StepOutcome Hook(const backends::docker::Step& step);
   StepOutcome Build(const backends::docker::Step& step);
 
   EngineClient& engine_;

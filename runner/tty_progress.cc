@@ -33,6 +33,8 @@ const char* StepBusyVerb(StepKind kind) {
     case StepKind::kWaitCompleted:
     case StepKind::kWaitRunning:
       return "Waiting";
+    case StepKind::kRunHook:
+      return "Running hook";
   }
   return "Working";
 }

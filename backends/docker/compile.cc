@@ -137,6 +137,37 @@ class Compiler {
     return hash;
   }
 
+  // `post_start` or `pre_stop` of the canonical service: command (a list), user, privileged,
+  // working_dir, environment (a map).
+  static std::vector<DesiredHook> HooksOf(const ir::Service& s, std::string_view key) {
+    std::vector<DesiredHook> out;
+    const ir::Value* hooks = s.raw.Find(key);
+    if (hooks == nullptr || !hooks->is_list()) return out;
+    for (const ir::Value& h : hooks->items) {
+      json exec = json::object();
+      json cmd = json::array();
+      if (const ir::Value* command = h.Find("command"); command && command->is_list()) {
+        for (const ir::Value& word : command->items) cmd.push_back(word.text);
+      }
+      exec["Cmd"] = cmd;
+      if (const ir::Value* user = h.Find("user")) exec["User"] = user->text;
+      if (const ir::Value* privileged = h.Find("privileged")) {
+        exec["Privileged"] = privileged->text == "true";
+      }
+      if (const ir::Value* dir = h.Find("working_dir")) exec["WorkingDir"] = dir->text;
+      if (const ir::Value* env = h.Find("environment")) {
+        json vars = json::array();  // a map, or a list of KEY=value as written
+        for (const ir::ValueEntry& e : env->entries) {
+          vars.push_back(e.value.is_null() ? e.key : e.key + "=" + e.value.text);
+        }
+        for (const ir::Value& item : env->items) vars.push_back(item.text);
+        if (!vars.empty()) exec["Env"] = vars;
+      }
+      out.push_back({std::move(exec)});
+    }
+    return out;
+  }
+
   DesiredNetwork NetworkOf(const ir::Network& n) {
     DesiredNetwork d;
     d.key = n.key;
@@ -610,9 +641,16 @@ class Compiler {
     labels[kComposeOneoffLabel] = "False";
     c["Labels"] = labels;
 
-    // The hash: the container template (what every replica shares), the image's ID and the
-    // content of the files the service reads.
+    // Lifecycle hooks: exec requests, in the order written.
+    d.post_start = HooksOf(s, "post_start");
+    d.pre_stop = HooksOf(s, "pre_stop");
+
+    // The hash: the container template (what every replica shares), the image's ID, the
+    // content of the files the service reads, and the hooks (a changed hook recreates the
+    // containers, as in Docker Compose, whose hash covers the whole service).
     json hashed = {{"container", c}, {"files", files}};
+    for (const DesiredHook& h : d.post_start) hashed["post_start"].push_back(h.exec);
+    for (const DesiredHook& h : d.pre_stop) hashed["pre_stop"].push_back(h.exec);
     for (const auto& [network, endpoint] : extra) hashed["connect"][network] = endpoint;
     // A built image is identified by its build, not its ID: the ID is known only once it is
     // built, and a second apply must find nothing to do.

@@ -63,10 +63,32 @@ class Planner {
   }
 
   // Stops (when running) and removes an existing container; returns the removal step.
+  // Runs the hooks one after the other in container `name` (Engine ID `id`, or empty for one this
+  // plan creates), after the steps `after`; returns what comes next must wait for: the last hook,
+  // or `after` itself when there are none. A failed pre_stop hook only warns: the stop goes on.
+  std::vector<int> Hooks(const std::vector<DesiredHook>& hooks, std::string_view which,
+                         const std::string& name, const std::string& service, const std::string& id,
+                         std::vector<int> after) {
+    for (size_t i = 0; i < hooks.size(); ++i) {
+      const int hook =
+          Add(StepKind::kRunHook, name, fmt::format("{} hook {}", which, i + 1), after);
+      Last().service = service;
+      Last().id_ref = id;
+      Last().body = hooks[i].exec;
+      Last().required = which != "pre_stop";
+      after = {hook};
+    }
+    return after;
+  }
+
   int StopAndRemove(const ObservedContainer& c, const std::string& reason, int timeout_s,
                     std::vector<int> after = {}) {
     int stop = 0;
     if (c.state == "running" || c.state == "restarting" || c.state == "paused") {
+      // pre_stop hooks run in the container first, as Docker Compose runs them before a stop.
+      if (const DesiredService* s = FindService(c.service); s && c.state == "running") {
+        after = Hooks(s->pre_stop, "pre_stop", c.name, c.service, c.id, after);
+      }
       stop = Add(StepKind::kStopContainer, c.name, reason, after);
       Last().service = c.service;
       Last().id_ref = c.id;
@@ -150,6 +172,8 @@ const char* StepKindName(StepKind kind) {
       return "stop container";
     case StepKind::kRemoveContainer:
       return "remove container";
+    case StepKind::kRunHook:
+      return "run hook in";
     case StepKind::kWaitHealthy:
       return "wait healthy";
     case StepKind::kWaitCompleted:
@@ -343,11 +367,12 @@ Plan PlanApply(const DesiredState& d, const ObservedState& o, const PlanOptions&
         create_after.push_back(p.StopAndRemove(*obs, reason, options.timeout_s));
       } else if (obs->state != "running") {
         if (obs->state == "exited" && obs->exit_code == 0 && run_once.count(name)) continue;
-        const int start = p.Add(StepKind::kStartContainer, c.name,
-                                fmt::format("not running ({})", obs->state), wait_for);
+        int start = p.Add(StepKind::kStartContainer, c.name,
+                          fmt::format("not running ({})", obs->state), wait_for);
         p.Last().service = name;
         p.Last().publishes = Publishes(*s);
         p.Last().id_ref = obs->id;
+        start = p.Hooks(s->post_start, "post_start", c.name, name, obs->id, {start}).back();
         started[name].push_back(start);
         start_of[name].emplace_back(c.name, start);
         continue;
@@ -390,9 +415,11 @@ Plan PlanApply(const DesiredState& d, const ObservedState& o, const PlanOptions&
       created[name].push_back(last);
       std::vector<int> start_after = wait_for;
       start_after.push_back(last);
-      const int start = p.Add(StepKind::kStartContainer, c.name, reason, start_after);
+      int start = p.Add(StepKind::kStartContainer, c.name, reason, start_after);
       p.Last().service = name;
       p.Last().publishes = Publishes(*s);
+      // Dependents start once the post_start hooks ran, as in Docker Compose.
+      start = p.Hooks(s->post_start, "post_start", c.name, name, "", {start}).back();
       started[name].push_back(start);
       start_of[name].emplace_back(c.name, start);
     }
@@ -416,10 +443,11 @@ Plan PlanApply(const DesiredState& d, const ObservedState& o, const PlanOptions&
         p.Last().service = s.name;
         p.Last().id_ref = e->id;
         p.Last().timeout_s = options.timeout_s;
-        const int start = p.Add(StepKind::kStartContainer, e->name, reason, {stop});
+        int start = p.Add(StepKind::kStartContainer, e->name, reason, {stop});
         p.Last().service = s.name;
         p.Last().publishes = Publishes(s);
         p.Last().id_ref = e->id;
+        start = p.Hooks(s.post_start, "post_start", e->name, s.name, e->id, {start}).back();
         started[s.name].push_back(start);
         start_of[s.name].emplace_back(e->name, start);
       }

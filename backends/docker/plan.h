@@ -39,6 +39,7 @@ enum class StepKind {
   kWaitHealthy,    // until the container's healthcheck reports healthy
   kWaitCompleted,  // until the container exits with 0
   kWaitRunning,    // until the container runs (--wait, services without healthcheck)
+  kRunHook,        // a post_start or pre_stop hook: exec in the container, must exit 0
 };
 
 // "create network", "start container", ...

@@ -186,6 +186,39 @@ TEST(PlanTest, WaitDoesNotRaceWithARestartTrueRestart) {
             "[8] wait healthy 'p-web-1' (--wait) after 6\n");
 }
 
+TEST(PlanTest, HooksRunAfterTheStartBeforeDependentsAndBeforeTheStop) {
+  frontend::InMemoryFileSystem fs("/p");
+  auto c = CompileText(fs,
+                       "services:\n  db:\n    image: busybox\n"
+                       "    post_start: [{command: [init], user: '0'}, {command: [seed]}]\n"
+                       "    pre_stop: [{command: [flush]}]\n"
+                       "  web:\n    image: busybox\n    depends_on: [db]\n",
+                       CompileOptions{.api_minor = 41});
+  ASSERT_TRUE(c->ok);
+  const Plan up = PlanApply(c->desired, ObservedState{}, PlanOptions{});
+  EXPECT_EQ(RenderText(up),
+            "[1] create network 'p_default' (missing)\n"
+            "[2] create container 'p-db-1' (missing) after 1\n"
+            "[3] start container 'p-db-1' (missing) after 2\n"
+            "[4] run hook in 'p-db-1' (post_start hook 1) after 3\n"
+            "[5] run hook in 'p-db-1' (post_start hook 2) after 4\n"
+            "[6] create container 'p-web-1' (missing) after 1, 2\n"
+            "[7] start container 'p-web-1' (missing) after 5, 6\n");
+  EXPECT_EQ(up.steps[3].body["Cmd"], nlohmann::json::array({"init"}));
+  EXPECT_EQ(up.steps[3].body["User"], "0");
+  const Plan down = PlanDown(c->desired, Converged(c->desired), DownOptions{});
+  const std::string text = RenderText(down);
+  const size_t hook = text.find("run hook in 'p-db-1' (pre_stop hook 1)");
+  const size_t stop = text.find("stop container 'p-db-1'");
+  ASSERT_NE(hook, std::string::npos) << text;
+  EXPECT_LT(hook, stop) << text;
+  for (const Step& s : down.steps) {
+    if (s.kind == StepKind::kRunHook) {
+      EXPECT_FALSE(s.required);  // a failed pre_stop only warns
+    }
+  }
+}
+
 TEST(PlanTest, ScaleUpAddsAndScaleDownRemovesHighestNumbers) {
   frontend::InMemoryFileSystem fs("/p");
   auto one = CompileText(fs, "services:\n  os:\n    image: busybox\n");

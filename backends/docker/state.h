@@ -71,6 +71,12 @@ struct DesiredDependency {
   bool restart = false;
 };
 
+// A lifecycle hook: a command run in a container (`post_start` right after the container starts,
+// `pre_stop` right before it is stopped), as the body of the Engine's exec create call.
+struct DesiredHook {
+  nlohmann::json exec;  // {"Cmd": [...], "User", "Privileged", "WorkingDir", "Env"}; never printed
+};
+
 struct DesiredService {
   std::string name;
   std::string image;  // the image reference the containers run
@@ -84,6 +90,8 @@ struct DesiredService {
   std::vector<std::string> networks;  // Engine names of the networks it joins
   std::vector<std::string> volumes;   // Engine names of the named volumes it mounts
   std::string network_mode_service;   // network_mode: service:x -> x
+  std::vector<DesiredHook> post_start;
+  std::vector<DesiredHook> pre_stop;
   ir::Span span;
 };
 

@@ -265,6 +265,33 @@ check "depends: the dependent was not started" \
   bash -c "! docker inspect -f '{{.State.Running}}' $p-app-1 2>/dev/null | grep -q true"
 sc -p "$p" -f "$f" down >/dev/null
 
+# ---- lifecycle hooks ----
+new_project hooks
+f="$here/stacks/hooks.yaml"
+t0=$(date +%s)
+check "hooks: apply runs the post_start hooks" sc -p "$p" -f "$f" apply
+check "hooks: both post_start hooks ran, in order, as root" \
+  test "$(docker exec "$p-app-1" cat /data/started | tr '\n' ' ')" = "started second "
+sleep 1.2
+events=$(docker events --since "$t0" --until "$(date +%s)" --filter "label=io.stackc.project=$p" \
+  --format '{{.Action}} {{.Actor.Attributes.name}}')
+hook_done=$(grep -n "^exec_die $p-app-1" <<<"$events" | sed -n 2p | cut -d: -f1)  # the second hook
+web_start=$(grep -n "^start $p-web-1" <<<"$events" | head -1 | cut -d: -f1)
+check "hooks: the dependent starts after the hooks (events)" \
+  test -n "$hook_done" -a -n "$web_start" -a "${hook_done:-0}" -lt "${web_start:-0}"
+check "hooks: a second apply changes nothing" sc -p "$p" -f "$f" apply
+check "hooks: empty plan" grep -qx "no changes" "$work/last.out"
+check "hooks: down runs pre_stop" sc -p "$p" -f "$f" down
+check "hooks: pre_stop left its mark on the kept volume" test "$(docker run --rm -v "${p}_data:/data" \
+  --label "io.stackc.project=$p" stackc-test/busybox:1 cat /data/stopped)" = "stopping"
+sed 's/echo started > \/data\/started/exit 5/' "$f" >"$work/hooks-fail.yaml"
+sc -p "$p" -f "$work/hooks-fail.yaml" apply; rc=$?
+check "hooks: a failing post_start hook fails the apply (exit 1)" test "$rc" -eq 1
+check "hooks: and says which hook" grep -q "post_start hook 1 in container '$p-app-1' exited with 5" "$work/last.err"
+check "hooks: the dependent was not started" \
+  bash -c "! docker inspect -f '{{.State.Running}}' $p-web-1 2>/dev/null | grep -q true"
+sc -p "$p" -f "$f" down --volumes >/dev/null
+
 # ---- faults ----
 new_project faults
 f="$here/stacks/three-tier.yaml"
