@@ -1,5 +1,6 @@
 #include "cli/engine_session.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <set>
 
@@ -23,7 +24,18 @@ bool EngineSession::Load(const GlobalOptions& global, const std::vector<std::str
   ir::DiagnosticSink sink;
   auto loaded = result.Retain(std::make_shared<frontend::LoadedProject>());
   const bool ok = frontend::LoadProject(req, fs, ProcessEnvironment(), *sm_, sink, loaded.get());
-  PrintDiagnostics(*sm_, sink, global);
+  if (quiet_codes.empty()) {
+    PrintDiagnostics(*sm_, sink, global);
+  } else {
+    ir::DiagnosticSink shown;
+    for (const ir::Diagnostic& d : sink.diagnostics()) {
+      const bool quiet =
+          d.severity != ir::Severity::kError &&
+          std::find(quiet_codes.begin(), quiet_codes.end(), d.code) != quiet_codes.end();
+      if (!quiet) shown.Report(d.severity, d.code, d.span, d.message) = d;
+    }
+    PrintDiagnostics(*sm_, shown, global);
+  }
   if (!ok) return false;
   project = frontend::Lower(*loaded);
   loaded_ = loaded.get();

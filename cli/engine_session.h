@@ -31,6 +31,10 @@ class EngineSession {
   // Loads and lowers the project; prints the diagnostics. `services` selects, as in `config`.
   bool Load(const GlobalOptions& global, const std::vector<std::string>& services,
             CommandResult& result);
+
+  // Loader warnings with these codes are not printed (lint reports the obsolete `version` as
+  // STY001, located and fixable, instead of the loader's LOAD003).
+  std::vector<std::string> quiet_codes;
   // Connects to the Engine of DOCKER_HOST; prints the error.
   bool Connect();
   // Opens `n` more connections to the same Engine for parallel workers; the executors of
