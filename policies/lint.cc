@@ -1,6 +1,7 @@
 #include "policies/lint.h"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 #include "policies/file_syntax.h"
@@ -48,13 +49,17 @@ std::vector<ir::Diagnostic> Lint(const ir::Project& project, const ir::SourceMan
   }
   findings = ApplySuppressions(sm, files, std::move(findings), options, suppressed);
   VetFixes(sm, files, &findings);
+  // The secrets by line, so that each finding finds those on its own line at once.
+  std::map<std::pair<ir::FileId, uint32_t>, std::vector<ir::Span>> secrets_by_line;
+  for (const ir::Span& secret : secrets) {
+    secrets_by_line[{secret.file, sm.Position(secret).line}].push_back(secret);
+  }
   for (ir::Diagnostic& d : findings) {
-    if (!d.span.valid() || secrets.empty()) continue;
-    const uint32_t line = sm.Position(d.span).line;
-    for (const ir::Span& secret : secrets) {
-      if (secret.file == d.span.file && secret != d.span && sm.Position(secret).line == line) {
-        d.masks.push_back(secret);
-      }
+    if (!d.span.valid() || secrets_by_line.empty()) continue;
+    const auto it = secrets_by_line.find({d.span.file, sm.Position(d.span).line});
+    if (it == secrets_by_line.end()) continue;
+    for (const ir::Span& secret : it->second) {
+      if (secret != d.span) d.masks.push_back(secret);
     }
   }
   for (ir::Diagnostic& d : findings) {  // `.stackc.yaml` severities win over the rules' own

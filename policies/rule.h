@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -100,14 +101,18 @@ std::optional<ir::Fix> DeleteEntry(const ir::SourceManager& sm, ir::Span key, st
 template <typename Items, typename Uses>
 void ReportUnused(const RuleContext& ctx, Reporter& out, const Items& items, std::string_view kind,
                   Uses uses) {
+  // `uses(service, add)` calls add(key) for each key the service uses: one pass over the
+  // services, not one per definition.
+  std::set<std::string, std::less<>> used;
+  for (const std::vector<ir::Service>* list :
+       {&ctx.project.services, &ctx.project.disabled_services}) {
+    for (const ir::Service& s : *list) {
+      uses(s, [&](std::string_view key) { used.emplace(key); });
+    }
+  }
   for (const auto& item : items) {
     if (!item.span.valid()) continue;  // added by the loader (the default network)
-    bool used = false;
-    for (const std::vector<ir::Service>* list :
-         {&ctx.project.services, &ctx.project.disabled_services}) {
-      for (const ir::Service& s : *list) used = used || uses(s, item.key);
-    }
-    if (used) continue;
+    if (used.contains(item.key)) continue;
     ir::Diagnostic& d = out.Report(
         item.span, std::string(kind) + " '" + item.key + "' is defined but no service uses it");
     d.fix = DeleteEntry(ctx.sm, item.span, "delete the unused " + std::string(kind));

@@ -2,7 +2,10 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <deque>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -59,6 +62,7 @@ struct PublishedPort {
   uint32_t hi;
   std::string ip;        // without brackets
   std::string protocol;  // lower case, "tcp" when empty
+  size_t order = 0;      // in the order seen: the first one that collides is named
 };
 
 std::optional<uint32_t> DuplicatePortNumber(std::string_view text) {
@@ -91,13 +95,17 @@ std::string Describe(const PublishedPort& p) {
 }  // namespace
 
 void CheckDuplicateHostPort(const RuleContext& ctx, Reporter& out) {
-  std::vector<PublishedPort> seen;
-  std::vector<ir::Span> reported;  // one finding of each kind per port entry
-  std::vector<ir::Span> reported_replicas;
-  auto once = [](std::vector<ir::Span>& spans, const ir::Span& span) {
-    if (std::find(spans.begin(), spans.end(), span) != spans.end()) return false;
-    spans.push_back(span);
-    return true;
+  // The ports seen so far, indexed by protocol and port number (a range by each of its numbers, up
+  // to kIndexed of them; wider ranges are few and checked one by one), so a project of thousands
+  // of services is not compared pair by pair.
+  constexpr uint32_t kIndexed = 1024;
+  std::deque<PublishedPort> seen;
+  std::map<std::pair<std::string, uint32_t>, std::vector<const PublishedPort*>> by_port;
+  std::vector<const PublishedPort*> wide;
+  std::set<std::pair<ir::FileId, uint32_t>> reported;  // one finding of each kind per port entry
+  std::set<std::pair<ir::FileId, uint32_t>> reported_replicas;
+  auto once = [](std::set<std::pair<ir::FileId, uint32_t>>& spans, const ir::Span& span) {
+    return spans.insert({span.file, span.begin}).second;
   };
   for (const ir::Service& s : ctx.project.services) {
     if (s.network_mode && s.network_mode->value == "host") continue;  // ports are ignored there
@@ -117,14 +125,28 @@ void CheckDuplicateHostPort(const RuleContext& ctx, Reporter& out) {
       }
       std::transform(cur.protocol.begin(), cur.protocol.end(), cur.protocol.begin(),
                      [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      for (const PublishedPort& prev : seen) {
-        if (prev.port->span == p.span) continue;  // one short-form entry expanded into several
-        if (prev.protocol != cur.protocol || prev.hi < cur.lo || cur.hi < prev.lo) continue;
-        if (!AddressesCollide(prev.ip, cur.ip)) continue;
+      // The earlier ports that may overlap: those on the same numbers, and the wide ranges.
+      std::vector<const PublishedPort*> candidates = wide;
+      if (cur.hi - cur.lo < kIndexed) {
+        for (uint32_t n = cur.lo; n <= cur.hi; ++n) {
+          const auto it = by_port.find({cur.protocol, n});
+          if (it != by_port.end())
+            candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+        }
+      } else {
+        for (const PublishedPort& prev : seen) candidates.push_back(&prev);
+      }
+      std::sort(candidates.begin(), candidates.end(),
+                [](const PublishedPort* a, const PublishedPort* b) { return a->order < b->order; });
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+      for (const PublishedPort* prev : candidates) {
+        if (prev->port->span == p.span) continue;  // one short-form entry expanded into several
+        if (prev->protocol != cur.protocol || prev->hi < cur.lo || cur.hi < prev->lo) continue;
+        if (!AddressesCollide(prev->ip, cur.ip)) continue;
         if (!once(reported, p.span)) break;
         out.Report(p.span,
                    fmt::format("service '{}' publishes {}, already published by service '{}'",
-                               s.name.value, Describe(cur), prev.service->name.value));
+                               s.name.value, Describe(cur), prev->service->name.value));
         break;
       }
       const uint64_t size = static_cast<uint64_t>(cur.hi) - cur.lo + 1;
@@ -141,7 +163,15 @@ void CheckDuplicateHostPort(const RuleContext& ctx, Reporter& out) {
                           s.name.value, replicas, p.published, size));
         }
       }
+      cur.order = seen.size();
       seen.push_back(std::move(cur));
+      const PublishedPort* added = &seen.back();
+      if (added->hi - added->lo < kIndexed) {
+        for (uint32_t n = added->lo; n <= added->hi; ++n)
+          by_port[{added->protocol, n}].push_back(added);
+      } else {
+        wide.push_back(added);
+      }
     }
   }
 }

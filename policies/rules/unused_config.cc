@@ -1,6 +1,4 @@
 // REF004 unused-config: a config defined at the top level that no service uses.
-#include <algorithm>
-
 #include "policies/rules.h"
 
 namespace stackc::policies {
@@ -34,11 +32,9 @@ gives containers only the configs their services ask for.
 )";
 
 void CheckUnusedConfig(const RuleContext& ctx, Reporter& out) {
-  ReportUnused(ctx, out, ctx.project.configs, "config",
-               [](const ir::Service& s, std::string_view key) {
-                 return std::any_of(s.configs.begin(), s.configs.end(),
-                                    [&](const ir::FileReference& r) { return r.source == key; });
-               });
+  ReportUnused(ctx, out, ctx.project.configs, "config", [](const ir::Service& s, auto add) {
+    for (const ir::FileReference& r : s.configs) add(r.source);
+  });
 }
 
 }  // namespace stackc::policies

@@ -1,6 +1,4 @@
 // REF001 unused-network: a network defined at the top level that no service uses.
-#include <algorithm>
-
 #include "policies/rules.h"
 
 namespace stackc::policies {
@@ -37,9 +35,9 @@ creates only the networks its services join, so the project it runs does not cha
 )";
 
 void CheckUnusedNetwork(const RuleContext& ctx, Reporter& out) {
-  ReportUnused(
-      ctx, out, ctx.project.networks, "network",
-      [](const ir::Service& s, std::string_view key) { return s.FindNetwork(key) != nullptr; });
+  ReportUnused(ctx, out, ctx.project.networks, "network", [](const ir::Service& s, auto add) {
+    for (const ir::NetworkAttachment& a : s.networks) add(a.network);
+  });
 }
 
 }  // namespace stackc::policies

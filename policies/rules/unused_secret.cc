@@ -1,6 +1,4 @@
 // REF003 unused-secret: a secret defined at the top level that no service uses.
-#include <algorithm>
-
 #include "policies/rules.h"
 
 namespace stackc::policies {
@@ -35,19 +33,16 @@ mounts only the secrets its services (or their builds) ask for.
 )";
 
 void CheckUnusedSecret(const RuleContext& ctx, Reporter& out) {
-  ReportUnused(
-      ctx, out, ctx.project.secrets, "secret", [](const ir::Service& s, std::string_view key) {
-        for (const ir::FileReference& r : s.secrets) {
-          if (r.source == key) return true;
-        }
-        const ir::Value* build = s.raw.Find("build");
-        const ir::Value* secrets = build != nullptr ? build->Find("secrets") : nullptr;
-        if (secrets == nullptr || !secrets->is_list()) return false;
-        return std::any_of(secrets->items.begin(), secrets->items.end(), [&](const ir::Value& b) {
-          const ir::Value* source = b.is_map() ? b.Find("source") : &b;
-          return source != nullptr && source->text == key;
-        });
-      });
+  ReportUnused(ctx, out, ctx.project.secrets, "secret", [](const ir::Service& s, auto add) {
+    for (const ir::FileReference& r : s.secrets) add(r.source);
+    const ir::Value* build = s.raw.Find("build");
+    const ir::Value* secrets = build != nullptr ? build->Find("secrets") : nullptr;
+    if (secrets == nullptr || !secrets->is_list()) return;
+    for (const ir::Value& b : secrets->items) {
+      const ir::Value* source = b.is_map() ? b.Find("source") : &b;
+      if (source != nullptr) add(source->text);
+    }
+  });
 }
 
 }  // namespace stackc::policies

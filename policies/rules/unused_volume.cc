@@ -1,6 +1,4 @@
 // REF002 unused-volume: a volume defined at the top level that no service uses.
-#include <algorithm>
-
 #include "policies/rules.h"
 
 namespace stackc::policies {
@@ -35,12 +33,11 @@ its services mount, so what runs does not change; no data is touched.
 )";
 
 void CheckUnusedVolume(const RuleContext& ctx, Reporter& out) {
-  ReportUnused(ctx, out, ctx.project.volumes, "volume",
-               [](const ir::Service& s, std::string_view key) {
-                 return std::any_of(s.volumes.begin(), s.volumes.end(), [&](const ir::Mount& m) {
-                   return m.type == ir::MountType::kVolume && m.source == key;
-                 });
-               });
+  ReportUnused(ctx, out, ctx.project.volumes, "volume", [](const ir::Service& s, auto add) {
+    for (const ir::Mount& m : s.volumes) {
+      if (m.type == ir::MountType::kVolume) add(m.source);
+    }
+  });
 }
 
 }  // namespace stackc::policies
