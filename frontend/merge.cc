@@ -10,8 +10,8 @@
 namespace stackc::frontend {
 namespace {
 
-constexpr std::string_view kReset = "!reset";
-constexpr std::string_view kOverride = "!override";
+constexpr NodeTag kReset = NodeTag::kReset;
+constexpr NodeTag kOverride = NodeTag::kOverride;
 
 // The special merge rules of compose-go (override/merge.go mergeSpecials).
 enum class Rule {
@@ -74,7 +74,7 @@ Rule RuleFor(const TreePath& path) {
 // -------------------------------------------------------------------------------------
 
 void ClearTagsDeep(Node& n) {
-  if (n.tag == kReset || n.tag == kOverride) n.tag.clear();
+  if (n.tag == kReset || n.tag == kOverride) n.tag = NodeTag::kNone;
   for (Node& item : n.items) ClearTagsDeep(item);
   for (MapEntry& e : n.entries) ClearTagsDeep(e.value);
 }
@@ -526,7 +526,7 @@ namespace {
 // Whether `n` or a node under it carries a tag: most documents have none, and then there is
 // nothing to take.
 bool HasTags(const Node& n) {
-  if (!n.tag.empty()) return true;
+  if (n.tag != NodeTag::kNone) return true;
   for (const MapEntry& e : n.entries) {
     if (HasTags(e.value)) return true;
   }

@@ -400,6 +400,14 @@ struct Frame {
   std::unordered_map<std::string, size_t> index;
 };
 
+NodeTag TagOf(std::string_view tag) {
+  if (tag.empty()) return NodeTag::kNone;
+  if (tag == "!reset") return NodeTag::kReset;
+  if (tag == "!override") return NodeTag::kOverride;
+  if (tag == "tag:yaml.org,2002:merge") return NodeTag::kMerge;
+  return NodeTag::kOther;
+}
+
 class TreeBuilder {
  public:
   TreeBuilder(const ir::SourceManager& sm, ir::FileId file, ir::DiagnosticSink& sink,
@@ -521,8 +529,8 @@ void TreeBuilder::Attach(Node node, const std::string& anchor) {
   parent.have_key = false;
   Node key = std::move(parent.key);
   const bool is_merge = key.kind == NodeKind::kScalar && key.style == ScalarStyle::kPlain &&
-                        key.tag.empty() && key.text == "<<";
-  if (is_merge || (key.tag == "tag:yaml.org,2002:merge")) {
+                        key.tag == NodeTag::kNone && key.text == "<<";
+  if (is_merge || key.tag == NodeTag::kMerge) {
     // Duplicate `<<` keys are duplicates like any other.
     if (!parent.merge_spans.empty()) {
       const ir::LineCol first = sm_.Position(parent.merge_spans.front());
@@ -649,7 +657,9 @@ std::vector<Node> TreeBuilder::Run(std::vector<ir::Span>* scalar_spans) {
         n.text.assign(reinterpret_cast<const char*>(event.data.scalar.value),
                       event.data.scalar.length);
         n.span = span;
-        if (event.data.scalar.tag) n.tag = reinterpret_cast<const char*>(event.data.scalar.tag);
+        const std::string_view tag =
+            event.data.scalar.tag ? reinterpret_cast<const char*>(event.data.scalar.tag) : "";
+        n.tag = TagOf(tag);
         switch (event.data.scalar.style) {
           case YAML_SINGLE_QUOTED_SCALAR_STYLE:
             n.style = ScalarStyle::kSingleQuoted;
@@ -666,12 +676,12 @@ std::vector<Node> TreeBuilder::Run(std::vector<ir::Span>* scalar_spans) {
           default:
             n.style = ScalarStyle::kPlain;
         }
-        if (n.tag.empty()) {
+        if (tag.empty()) {
           n.type = n.style == ScalarStyle::kPlain ? ResolvePlain(n.text) : ScalarType::kString;
-        } else if (n.tag == "tag:yaml.org,2002:str") {
+        } else if (tag == "tag:yaml.org,2002:str") {
           n.type = ScalarType::kString;
-        } else if (n.tag == "tag:yaml.org,2002:int" || n.tag == "tag:yaml.org,2002:float" ||
-                   n.tag == "tag:yaml.org,2002:bool" || n.tag == "tag:yaml.org,2002:null") {
+        } else if (tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float" ||
+                   tag == "tag:yaml.org,2002:bool" || tag == "tag:yaml.org,2002:null") {
           n.type = ResolvePlain(n.text);
         } else {
           // !reset, !override and other local tags: go-yaml keeps the text as a string.
@@ -697,7 +707,7 @@ std::vector<Node> TreeBuilder::Run(std::vector<ir::Span>* scalar_spans) {
         const yaml_char_t* tag = seq ? event.data.sequence_start.tag : event.data.mapping_start.tag;
         const yaml_char_t* anchor =
             seq ? event.data.sequence_start.anchor : event.data.mapping_start.anchor;
-        if (tag) f.node.tag = reinterpret_cast<const char*>(tag);
+        if (tag) f.node.tag = TagOf(reinterpret_cast<const char*>(tag));
         if (anchor) f.anchor = reinterpret_cast<const char*>(anchor);
         stack_.push_back(std::move(f));
         break;

@@ -31,13 +31,18 @@ enum class ScalarStyle : uint8_t { kPlain, kSingleQuoted, kDoubleQuoted, kLitera
 // What a scalar means, as go-yaml (and so compose-go) resolves it.
 enum class ScalarType : uint8_t { kNull, kBool, kInt, kFloat, kString };
 
+// The explicit tag of a node, as far as the loader cares: Compose's `!reset` and `!override`, the
+// merge key's `!!merge`, or some other tag (a typed `!!str` or `!!int` has already decided the
+// scalar's type). One byte instead of a string in every node of every tree.
+enum class NodeTag : uint8_t { kNone, kReset, kOverride, kMerge, kOther };
+
 struct MapEntry;
 
 struct Node {
   NodeKind kind = NodeKind::kScalar;
   ScalarType type = ScalarType::kNull;
   ScalarStyle style = ScalarStyle::kPlain;
-  std::string tag;  // an explicit tag as written ("!reset", "!override", "!!str"); empty when none
+  NodeTag tag = NodeTag::kNone;
   std::string
       text;  // scalar content after YAML unescaping; for kInt/kFloat/kBool the text as written
   std::vector<Node> items;        // kSequence

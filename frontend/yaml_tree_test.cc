@@ -83,9 +83,9 @@ TEST(YamlTreeTest, KeepsQuotingAndTags) {
   const Node& d = p->docs[0];
   EXPECT_EQ(d.Find("a")->type, ScalarType::kString);
   EXPECT_EQ(d.Find("a")->style, ScalarStyle::kSingleQuoted);
-  EXPECT_EQ(d.Find("b")->tag, "!reset");
+  EXPECT_EQ(d.Find("b")->tag, NodeTag::kReset);
   EXPECT_TRUE(d.Find("b")->is_seq());
-  EXPECT_EQ(d.Find("c")->tag, "!override");
+  EXPECT_EQ(d.Find("c")->tag, NodeTag::kOverride);
 }
 
 TEST(YamlTreeTest, ExpandsAliasesAndMergeKeys) {
