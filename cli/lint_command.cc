@@ -15,6 +15,8 @@
 #include "cli/engine_session.h"
 #include "cli/output.h"
 #include "cli/version.h"
+#include "frontend/file_system.h"
+#include "frontend/loader.h"
 #include "policies/config.h"
 #include "policies/fingerprint.h"
 #include "policies/fix.h"
@@ -110,12 +112,21 @@ std::string ComposeFileIn(const std::string& dir) {
 
 // Writes `text` to `path` through a temporary file beside it and a rename, keeping the file's
 // permissions, so that an interrupted run leaves the old file or the new one, never half of one.
-bool ReplaceFile(const std::string& path, const std::string& text) {
+bool ReplaceFile(const std::string& link, const std::string& text) {
   namespace fs = std::filesystem;
   std::error_code ec;
+  // A symbolic link stays one: the file it points to is what changes.
+  const std::string path = fs::canonical(link, ec).string();
+  if (ec) {
+    fmt::print(stderr, "error: cannot replace {}: {}\n", link, ec.message());
+    return false;
+  }
   const fs::perms perms = fs::status(path, ec).permissions();
-  const std::string tmp = path + ".stackc-fix";
-  if (!WriteOutput(tmp, text)) return false;
+  const std::string tmp = fmt::format("{}.stackc-fix-{}", path, getpid());
+  if (!WriteOutput(tmp, text)) {
+    fs::remove(tmp, ec);
+    return false;
+  }
   fs::permissions(tmp, perms, ec);
   fs::rename(tmp, path, ec);
   if (ec) {
@@ -124,6 +135,16 @@ bool ReplaceFile(const std::string& path, const std::string& text) {
     return false;
   }
   return true;
+}
+
+// Whether the project still loads with `changed` (path -> text) in place of those files.
+bool LoadsWith(const GlobalOptions& g, const std::map<std::string, std::string>& changed) {
+  frontend::RealFileSystem real(frontend::LoadRequest{}.max_file_bytes);
+  frontend::OverlayFileSystem overlay(real, changed);
+  ir::SourceManager sm;
+  ir::DiagnosticSink sink;
+  frontend::LoadedProject loaded;
+  return frontend::LoadProject(ToRequest(g), overlay, ProcessEnvironment(), sm, sink, &loaded);
 }
 
 // Applies the project's fixes to its files and lints again, until no fix applies (ten rounds at
@@ -143,16 +164,32 @@ int FixProject(const GlobalOptions& g, const std::string& config_path,
     if (config.policies) options.policies = &*config.policies;
     const ir::SourceManager& sm = session->sources();
     const std::vector<ir::Diagnostic> findings = policies::Lint(session->project, sm, options);
+    // The round's fixes are written only if the project still loads with them; if it would not
+    // (two fixes that each were fine alone), one fix per file is tried; if that breaks it too, the
+    // fixing stops and the file is left as it is.
+    std::map<std::string, std::string> changed;
     int applied = 0;
-    for (ir::FileId f = 0; f < sm.size(); ++f) {
-      const std::string path(sm.path(f));
-      std::error_code ec;
-      if (!std::filesystem::is_regular_file(path, ec)) continue;  // stdin
-      int here = 0;
-      const std::string fixed = policies::ApplyFixes(sm, f, findings, unsafe, &here);
-      if (here == 0 || fixed == sm.text(f)) continue;
-      if (!ReplaceFile(path, fixed)) return -1;
-      applied += here;
+    for (const int limit : {1 << 30, 1}) {
+      changed.clear();
+      applied = 0;
+      for (ir::FileId f = 0; f < sm.size(); ++f) {
+        const std::string path(sm.path(f));
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(path, ec) || path == config_path) continue;
+        int here = 0;
+        std::string fixed = policies::ApplyFixes(sm, f, findings, unsafe, &here, limit);
+        if (here == 0 || fixed == sm.text(f)) continue;
+        changed[path] = std::move(fixed);
+        applied += here;
+      }
+      if (changed.empty() || LoadsWith(g, changed)) break;
+      if (limit == 1) {
+        fmt::print(stderr, "warning: a fix would stop the project from loading; not applied\n");
+        return total;
+      }
+    }
+    for (const auto& [path, text] : changed) {
+      if (!ReplaceFile(path, text)) return -1;
     }
     if (applied == 0) break;
     total += applied;
@@ -206,8 +243,7 @@ int RunLint(const GlobalOptions& global, const LintFlags& o, CommandResult& resu
   const policies::LintOptions cli_options{o.select, o.ignore};
   const bool fix = o.fix || o.unsafe_fixes;
   std::error_code cwd_ec;
-  const std::string root = std::filesystem::current_path(cwd_ec).string();
-  policies::Fingerprinter fingerprints(root);
+  const std::string cwd = std::filesystem::current_path(cwd_ec).string();
   nlohmann::ordered_json baseline_out = nlohmann::ordered_json::array();
   int baselined = 0;
   int fixed = 0, fixable = 0, unsafe_fixable = 0;
@@ -243,7 +279,18 @@ int RunLint(const GlobalOptions& global, const LintFlags& o, CommandResult& resu
         !ReadBaseline(baseline_path, &baseline)) {
       return 2;
     }
-    if (fix) {
+    // Fingerprints name files relative to the baseline's directory, so that a baseline holds
+    // from any working directory.
+    const std::string baseline_file = !o.write_baseline.empty() ? o.write_baseline : baseline_path;
+    policies::Fingerprinter fingerprints(baseline_file.empty()
+                                             ? cwd
+                                             : std::filesystem::absolute(baseline_file, cwd_ec)
+                                                   .lexically_normal()
+                                                   .parent_path()
+                                                   .string());
+    if (fix && !g.files.empty() && g.files[0] == "-") {
+      fmt::print(stderr, "warning: --fix does not rewrite standard input\n");
+    } else if (fix) {
       const int n = FixProject(g, config_path, options, o.unsafe_fixes, result);
       if (n < 0) return 2;
       fixed += n;
@@ -354,8 +401,12 @@ void AddLintCommands(CLI::App& app, const GlobalOptions& global, CommandResult* 
   cmd->add_option("-o,--output", o->output, "Write the report to this file");
   cmd->add_option("--fail-on", o->fail_on,
                   "Exit 1 on findings of this severity or worse: error (default), warning, note");
-  cmd->add_option("--select", o->select, "Only these rule codes or prefixes")->delimiter(',');
-  cmd->add_option("--ignore", o->ignore, "Not these rule codes or prefixes")->delimiter(',');
+  cmd->add_option("--select", o->select, "Only these rule codes or prefixes")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  cmd->add_option("--ignore", o->ignore, "Not these rule codes or prefixes")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   cmd->add_flag("--exit-zero", o->exit_zero, "Exit 0 even with findings");
   cmd->add_flag("--statistics", o->statistics, "Count the findings of each rule");
   cmd->add_option("--config", o->config,

@@ -45,6 +45,33 @@ class RealFileSystem final : public FileSystem {
   size_t max_bytes_;
 };
 
+// Another file system with some files' text replaced: how `lint --fix` loads what a fix would
+// write before it writes it.
+class OverlayFileSystem final : public FileSystem {
+ public:
+  OverlayFileSystem(const FileSystem& base, std::map<std::string, std::string> files)
+      : base_(base), files_(std::move(files)) {}
+  bool Read(const std::string& path, std::string* text, std::string* error) const override {
+    if (const auto it = files_.find(path); it != files_.end()) {
+      *text = it->second;
+      return true;
+    }
+    return base_.Read(path, text, error);
+  }
+  bool IsFile(const std::string& path) const override {
+    return files_.count(path) > 0 || base_.IsFile(path);
+  }
+  bool IsDir(const std::string& path) const override { return base_.IsDir(path); }
+  std::string Cwd() const override { return base_.Cwd(); }
+  std::string ResolveSymbolicLink(const std::string& path) const override {
+    return base_.ResolveSymbolicLink(path);
+  }
+
+ private:
+  const FileSystem& base_;
+  std::map<std::string, std::string> files_;
+};
+
 class InMemoryFileSystem final : public FileSystem {
  public:
   explicit InMemoryFileSystem(std::string cwd) : cwd_(std::move(cwd)) {}

@@ -80,7 +80,8 @@ std::string FindConfig(const std::string& dir) {
 bool ParseConfig(const ir::SourceManager& sm, ir::FileId file, LintConfig* out,
                  ir::DiagnosticSink* sink) {
   out->path = std::string(sm.path(file));
-  const fs::path dir = fs::path(out->path).parent_path();
+  std::error_code ec;
+  const fs::path dir = fs::absolute(out->path, ec).lexically_normal().parent_path();
   const size_t errors = sink->error_count();
   const std::vector<frontend::Node> docs = frontend::ParseYaml(sm, file, *sink, {});
   if (sink->error_count() > errors) return false;

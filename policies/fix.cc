@@ -68,10 +68,12 @@ void VetFixes(const ir::SourceManager& sm, const std::vector<FileSyntax>& files,
 }
 
 std::string ApplyFixes(const ir::SourceManager& sm, ir::FileId file,
-                       const std::vector<ir::Diagnostic>& findings, bool unsafe, int* applied) {
+                       const std::vector<ir::Diagnostic>& findings, bool unsafe, int* applied,
+                       int limit) {
   std::vector<ir::Edit> edits;
+  int taken = 0;
   for (const ir::Diagnostic& d : findings) {
-    if (d.span.file != file || !Fixable(d, unsafe)) continue;
+    if (d.span.file != file || !Fixable(d, unsafe) || taken >= limit) continue;
     const bool clash =
         std::any_of(d.fix->edits.begin(), d.fix->edits.end(), [&](const ir::Edit& e) {
           return std::any_of(edits.begin(), edits.end(),
@@ -80,6 +82,7 @@ std::string ApplyFixes(const ir::SourceManager& sm, ir::FileId file,
     if (clash) continue;  // the next round applies it, on the text this round leaves
     edits.insert(edits.end(), d.fix->edits.begin(), d.fix->edits.end());
     ++*applied;
+    ++taken;
   }
   std::stable_sort(edits.begin(), edits.end(), [](const ir::Edit& a, const ir::Edit& b) {
     return a.span.begin < b.span.begin;

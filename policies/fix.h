@@ -25,9 +25,10 @@ namespace stackc::policies {
 void VetFixes(const ir::SourceManager& sm, const std::vector<FileSyntax>& files,
               std::vector<ir::Diagnostic>* findings);
 
-// The text of `file` after the applicable fixes of `findings` in it.
+// The text of `file` after the applicable fixes of `findings` in it (at most `limit` of them).
 std::string ApplyFixes(const ir::SourceManager& sm, ir::FileId file,
-                       const std::vector<ir::Diagnostic>& findings, bool unsafe, int* applied);
+                       const std::vector<ir::Diagnostic>& findings, bool unsafe, int* applied,
+                       int limit = 1 << 30);
 
 // Whether the finding has a fix that a run with `unsafe` (or without) would apply.
 inline bool Fixable(const ir::Diagnostic& d, bool unsafe) {

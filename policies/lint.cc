@@ -38,7 +38,8 @@ std::vector<ir::Diagnostic> Lint(const ir::Project& project, const ir::SourceMan
     const std::string_view path = sm.path(f);
     const bool listed = std::find(project.config_files.begin(), project.config_files.end(), path) !=
                         project.config_files.end();
-    if (listed || path.ends_with(".yaml") || path.ends_with(".yml")) {
+    const bool config = path.ends_with("/.stackc.yaml") || path.ends_with("/.stackc.yml");
+    if (!config && (listed || path.ends_with(".yaml") || path.ends_with(".yml"))) {
       files.push_back(ParseFileSyntax(sm, f));
     }
   }
@@ -48,6 +49,16 @@ std::vector<ir::Diagnostic> Lint(const ir::Project& project, const ir::SourceMan
     if (d.secret) secrets.push_back(d.span);
   }
   findings = ApplySuppressions(sm, files, std::move(findings), options, suppressed);
+  // A suppression in a service that a profile set aside suppresses findings this run did not
+  // look for: it is not unused.
+  std::erase_if(findings, [&](const ir::Diagnostic& d) {
+    return d.code == "SUP001" &&
+           std::any_of(project.disabled_services.begin(), project.disabled_services.end(),
+                       [&](const ir::Service& s) {
+                         return s.span.file == d.span.file && s.span.begin <= d.span.begin &&
+                                d.span.begin < s.span.end;
+                       });
+  });
   VetFixes(sm, files, &findings);
   // The secrets by line, so that each finding finds those on its own line at once.
   std::map<std::pair<ir::FileId, uint32_t>, std::vector<ir::Span>> secrets_by_line;
@@ -59,7 +70,7 @@ std::vector<ir::Diagnostic> Lint(const ir::Project& project, const ir::SourceMan
     const auto it = secrets_by_line.find({d.span.file, sm.Position(d.span).line});
     if (it == secrets_by_line.end()) continue;
     for (const ir::Span& secret : it->second) {
-      if (secret != d.span) d.masks.push_back(secret);
+      if (!d.secret || secret != d.span) d.masks.push_back(secret);
     }
   }
   for (ir::Diagnostic& d : findings) {  // `.stackc.yaml` severities win over the rules' own

@@ -72,7 +72,13 @@ std::optional<ir::Fix> DeleteEntry(const ir::SourceManager& sm, ir::Span key, st
   uint32_t at = end;
   while (at < text.size()) {
     line = LineAt(text, at);
-    if (!line.blank && line.indent <= indent) break;
+    if (!line.blank && line.indent <= indent) {
+      // A closing bracket at the entry's own indentation ends a multi-line flow value: the
+      // indentation does not say where the entry ends, so no fix.
+      const char first = text[line.begin + line.indent];
+      if (first == '}' || first == ']') return std::nullopt;
+      break;
+    }
     if (!line.blank) end = std::min<uint32_t>(line.end + 1, static_cast<uint32_t>(text.size()));
     at = line.end + 1;
   }

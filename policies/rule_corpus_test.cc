@@ -168,28 +168,6 @@ TEST(FixGoldens, EachFixedFileIsWhatFixWrites) {
 }
 
 // The safe fixes, applied to every corpus project, change no byte of what Docker Compose loads.
-class OverlayFileSystem final : public frontend::FileSystem {
- public:
-  OverlayFileSystem(const frontend::FileSystem& base, std::map<std::string, std::string> files)
-      : base_(base), files_(std::move(files)) {}
-  bool Read(const std::string& path, std::string* text, std::string* error) const override {
-    if (const auto it = files_.find(path); it != files_.end()) {
-      *text = it->second;
-      return true;
-    }
-    return base_.Read(path, text, error);
-  }
-  bool IsFile(const std::string& path) const override {
-    return files_.contains(path) || base_.IsFile(path);
-  }
-  bool IsDir(const std::string& path) const override { return base_.IsDir(path); }
-  std::string Cwd() const override { return base_.Cwd(); }
-
- private:
-  const frontend::FileSystem& base_;
-  std::map<std::string, std::string> files_;
-};
-
 TEST(CorpusFixes, SafeFixesLeaveTheLoadedProjectUnchanged) {
   frontend::RealFileSystem real(64u << 20);
   frontend::ModelPrinter printer;
@@ -209,7 +187,7 @@ TEST(CorpusFixes, SafeFixesLeaveTheLoadedProjectUnchanged) {
           if (Fixable(d, false)) ++per_rule[d.code];
         }
         ++fixed_projects;
-        OverlayFileSystem overlay(real, changed);
+        frontend::OverlayFileSystem overlay(real, changed);
         frontend::LoadRequest req;
         req.config_paths = c.loaded.config_files;
         req.project_directory = c.loaded.working_dir;

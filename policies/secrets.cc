@@ -22,11 +22,12 @@ constexpr std::array<Format, 8> kFormats = {{
     {"a GitHub token", R"(\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,}))"},
     {"a GitLab token", R"(\b(glpat-[A-Za-z0-9_\-]{20,}))"},
     {"a Slack token", R"(\b(xox[abposr]-[A-Za-z0-9\-]{10,}))"},
-    {"a private key", R"((-----BEGIN [A-Z ]*PRIVATE KEY-----))"},
+    {"a private key", R"((-----BEGIN [A-Z ]*PRIVATE KEY(?: BLOCK)?-----))"},
     {"a JSON web token", R"(\b(eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}))"},
     {"a Stripe secret key", R"(\b(sk_live_[A-Za-z0-9]{20,}))"},
     // scheme://user:password@host: the password, unless it is a ${VAR} reference.
-    {"a password in a URL", R"([A-Za-z][A-Za-z0-9+.\-]*://[^/\s:@${}]+:([^/\s@${}][^/\s@]*)@)"},
+    {"a password in a URL",
+     R"([A-Za-z][A-Za-z0-9+.\-]*://[^/\s:@?#${}]*:([^/\s@?#${}][^/\s@?#]*)@)"},
 }};
 
 // The compiled patterns, built once on first use and never changed (RE2 objects are immutable and

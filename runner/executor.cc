@@ -146,7 +146,9 @@ StepOutcome EngineExecutor::Hook(const Step& step) {
   if (!r.ok()) return Failure(step, r);
   r = engine_.Call("GET", "/exec/" + id + "/json");
   if (!r.ok()) return Failure(step, r);
-  const int exit_code = r.body.value("ExitCode", -1);
+  const int exit_code = r.body.contains("ExitCode") && r.body["ExitCode"].is_number()
+                            ? r.body["ExitCode"].get<int>()
+                            : -1;
   if (exit_code == 0) return {};
   return {false, fmt::format("service '{}': the {} in container '{}' exited with {}", step.service,
                              step.reason, step.resource, exit_code)};

@@ -157,10 +157,13 @@ class Compiler {
       if (const ir::Value* dir = h.Find("working_dir")) exec["WorkingDir"] = dir->text;
       if (const ir::Value* env = h.Find("environment")) {
         json vars = json::array();  // a map, or a list of KEY=value as written
+        // A variable without a value is left out: the hook inherits the container's.
         for (const ir::ValueEntry& e : env->entries) {
-          vars.push_back(e.value.is_null() ? e.key : e.key + "=" + e.value.text);
+          if (!e.value.is_null()) vars.push_back(e.key + "=" + e.value.text);
         }
-        for (const ir::Value& item : env->items) vars.push_back(item.text);
+        for (const ir::Value& item : env->items) {
+          if (item.text.find('=') != std::string::npos) vars.push_back(item.text);
+        }
         if (!vars.empty()) exec["Env"] = vars;
       }
       out.push_back({std::move(exec)});

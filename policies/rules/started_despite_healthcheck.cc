@@ -63,6 +63,9 @@ std::optional<ir::Fix> ToHealthy(const ir::SourceManager& sm, ir::Span key) {
     if (first == std::string_view::npos || line[first] == '#') continue;
     if (first <= indent) break;  // the entry ended
     found = line.find(kStarted);
+    if (const size_t hash = line.find('#'); hash != std::string_view::npos && hash < found) {
+      found = std::string_view::npos;  // in a comment
+    }
     base = begin;
   }
   if (found == std::string_view::npos) return std::nullopt;

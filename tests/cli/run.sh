@@ -54,5 +54,18 @@ name="lint-baseline-silences"; ok bash -c "cd '$tmp/base' && '$stackc' lint --ba
 printf '    privileged: true\n' >>"$tmp/base/compose.yaml"
 name="lint-baseline-new-finding-fails"
 ok bash -c "cd '$tmp/base' && '$stackc' lint --baseline base.json >out.txt 2>&1; test \$? -eq 1 && grep -q CTR001 out.txt"
+# Fixes that are fine one by one but not together (two unused networks: the section would be left
+# empty) are applied one per round; a symbolic link stays a link; `--select X FILE` keeps FILE.
+mkdir -p "$tmp/two" && printf 'services: {web: {image: nginx:1.25}}\nnetworks:\n  front: {}\n  back: {}\n' >"$tmp/two/compose.yaml"
+(cd "$tmp/two" && "$stackc" lint --fix >/dev/null 2>&1)
+name="lint-fix-keeps-the-project-loadable"
+ok bash -c "cd '$tmp/two' && test \"\$(cat compose.yaml)\" = 'services: {web: {image: nginx:1.25}}' && '$stackc' config -q"
+mkdir -p "$tmp/link/real" && printf 'version: "3"\nservices: {web: {image: nginx:1.25}}\n' >"$tmp/link/real/c.yaml"
+ln -s real/c.yaml "$tmp/link/compose.yaml"
+(cd "$tmp/link" && "$stackc" lint --fix compose.yaml >/dev/null 2>&1)
+name="lint-fix-keeps-a-symbolic-link"
+ok bash -c "test -L '$tmp/link/compose.yaml' && ! grep -q version '$tmp/link/real/c.yaml' && test -z \"\$(ls '$tmp/link/real' | grep -v '^c.yaml$')\""
+name="lint-select-then-a-file"
+ok bash -c "cd '$tmp/link' && '$stackc' lint --select STY001 compose.yaml >/dev/null 2>&1"
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
