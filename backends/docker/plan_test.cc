@@ -43,6 +43,13 @@ constexpr char kStack[] =
     "networks:\n  front: {}\n  back: {}\n"
     "volumes:\n  data: {}\n";
 
+// The plan's first steps when db's configuration changed.
+constexpr char kDbRecreated[] =
+    "[1] stop container 'p-db-1' (configuration changed)\n"
+    "[2] remove container 'p-db-1' (configuration changed) after 1\n"
+    "[3] create container 'p-db-1' (configuration changed) after 2\n"
+    "[4] start container 'p-db-1' (configuration changed) after 3\n";
+
 // `yaml` with an environment entry added to service db: a change of db's configuration only.
 std::string WithDbEnvironment(std::string yaml) {
   const std::string db = "  db:\n    image: busybox\n";
@@ -111,11 +118,7 @@ TEST(PlanTest, ChangedServiceIsRecreatedAlone) {
   auto after = CompileText(fs, WithDbEnvironment(kStack));
   ASSERT_TRUE(before->ok && after->ok);
   const Plan plan = PlanApply(after->desired, Converged(before->desired), PlanOptions{});
-  EXPECT_EQ(RenderText(plan),
-            "[1] stop container 'p-db-1' (configuration changed)\n"
-            "[2] remove container 'p-db-1' (configuration changed) after 1\n"
-            "[3] create container 'p-db-1' (configuration changed) after 2\n"
-            "[4] start container 'p-db-1' (configuration changed) after 3\n");
+  EXPECT_EQ(RenderText(plan), std::string(kDbRecreated));
 }
 
 TEST(PlanTest, DependentsWithRestartTrueRestartKeepingTheirContainers) {
@@ -129,12 +132,9 @@ TEST(PlanTest, DependentsWithRestartTrueRestartKeepingTheirContainers) {
   ASSERT_TRUE(before->ok && after->ok);
   const Plan plan = PlanApply(after->desired, Converged(before->desired), PlanOptions{});
   EXPECT_EQ(RenderText(plan),
-            "[1] stop container 'p-db-1' (configuration changed)\n"
-            "[2] remove container 'p-db-1' (configuration changed) after 1\n"
-            "[3] create container 'p-db-1' (configuration changed) after 2\n"
-            "[4] start container 'p-db-1' (configuration changed) after 3\n"
-            "[5] stop container 'p-web-1' (dependency 'db' was recreated) after 4\n"
-            "[6] start container 'p-web-1' (dependency 'db' was recreated) after 5\n");
+            std::string(kDbRecreated) +
+                "[5] stop container 'p-web-1' (dependency 'db' was recreated) after 4\n"
+                "[6] start container 'p-web-1' (dependency 'db' was recreated) after 5\n");
   EXPECT_EQ(plan.steps[4].id_ref, "id-p-web-1");  // the same container, restarted
 }
 
@@ -176,14 +176,11 @@ TEST(PlanTest, WaitDoesNotRaceWithARestartTrueRestart) {
   const Plan plan = PlanApply(after->desired, o, PlanOptions{.wait = true});
   // web is restarted (steps 5, 6): its only wait comes after that start.
   EXPECT_EQ(RenderText(plan),
-            "[1] stop container 'p-db-1' (configuration changed)\n"
-            "[2] remove container 'p-db-1' (configuration changed) after 1\n"
-            "[3] create container 'p-db-1' (configuration changed) after 2\n"
-            "[4] start container 'p-db-1' (configuration changed) after 3\n"
-            "[5] stop container 'p-web-1' (dependency 'db' was recreated) after 4\n"
-            "[6] start container 'p-web-1' (dependency 'db' was recreated) after 5\n"
-            "[7] wait running 'p-db-1' (--wait) after 4\n"
-            "[8] wait healthy 'p-web-1' (--wait) after 6\n");
+            std::string(kDbRecreated) +
+                "[5] stop container 'p-web-1' (dependency 'db' was recreated) after 4\n"
+                "[6] start container 'p-web-1' (dependency 'db' was recreated) after 5\n"
+                "[7] wait running 'p-db-1' (--wait) after 4\n"
+                "[8] wait healthy 'p-web-1' (--wait) after 6\n");
 }
 
 TEST(PlanTest, HooksRunAfterTheStartBeforeDependentsAndBeforeTheStop) {
