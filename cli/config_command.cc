@@ -359,12 +359,18 @@ int Run(const GlobalOptions& global, const ConfigOptions& o, CommandResult& resu
   frontend::ModelPrinter printer;
   const frontend::OutputFormat format =
       o.format == "json" ? frontend::OutputFormat::kJson : frontend::OutputFormat::kYaml;
-  const frontend::Node& tree = *result.Retain(std::make_shared<frontend::Node>(
-      o.no_interpolate ? printer.GenericTree(project.model, format)
-                       : printer.OutputTree(project.model, format)));
-  out = format == frontend::OutputFormat::kJson ? frontend::EmitGoJson(tree)
-                                                : frontend::EmitGoYaml(tree);
-  if (!o.no_interpolate) out = EscapeDollars(out);
+  if (o.no_interpolate) {
+    const frontend::Node& tree = *result.Retain(
+        std::make_shared<frontend::Node>(printer.GenericTree(project.model, format)));
+    out = format == frontend::OutputFormat::kJson ? frontend::EmitGoJson(tree)
+                                                  : frontend::EmitGoYaml(tree);
+    return Print(out, o) ? 0 : 2;
+  }
+  if (std::string error; !printer.Print(project.model, format, &out, &error)) {
+    std::fprintf(stderr, "error: %s\n", error.c_str());
+    return 2;
+  }
+  out = EscapeDollars(out);
   return Print(out, o) ? 0 : 2;
 }
 

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -621,6 +622,29 @@ class YamlEmitter {
 
   void Document(const Node& root) {
     EmitNode(root, Parent::kDocument);
+    EndDocument();
+  }
+
+  // The pieces of a block mapping, for GoYamlWriter. A mapping opened with BeginMapping and closed
+  // with no key prints `{}`, as an empty one does.
+  struct Open {
+    int saved_indent;
+    size_t keys = 0;
+  };
+  Open BeginMapping(bool root) {
+    return Open{IncreaseIndent(false, root ? Parent::kDocument : Parent::kMapValue)};
+  }
+  void MappingKey(Open& m, std::string_view key) {
+    ++m.keys;
+    EmitKey(key);
+  }
+  void MappingValue(const Node& value) { EmitNode(value, Parent::kMapValue); }
+  void RootValue(const Node& value) { EmitNode(value, Parent::kDocument); }
+  void EndMapping(const Open& m) {
+    indent_ = m.saved_indent;
+    if (m.keys == 0) EmitEmptyFlow("{", "}");
+  }
+  void EndDocument() {
     indent_ = -1;
     WriteIndent();  // DOCUMENT-END
   }
@@ -747,22 +771,27 @@ class YamlEmitter {
   void EmitBlockMapping(const Node& n, Parent parent) {
     const int saved = IncreaseIndent(false, parent);
     for (const MapEntry& e : n.entries) {
-      WriteIndent();
-      Scalar key;
-      PrepareString(e.key, &key);
-      const size_t key_len = key.value.size() + (key.binary ? 8 : 0);  // "!!" + "binary"
-      if (!key.multiline && key_len <= 128) {
-        EmitScalar(key, Parent::kMapKey, /*simple_key=*/true);
-        WriteIndicator(":", false, false, false);
-      } else {
-        WriteIndicator("?", true, false, true);
-        EmitScalar(key, Parent::kMapKey, /*simple_key=*/false);
-        WriteIndent();
-        WriteIndicator(":", true, false, true);
-      }
+      EmitKey(e.key);
       EmitNode(e.value, Parent::kMapValue);
     }
     indent_ = saved;
+  }
+
+  // A key of a block mapping, up to its ':'.
+  void EmitKey(std::string_view text) {
+    WriteIndent();
+    Scalar key;
+    PrepareString(text, &key);
+    const size_t key_len = key.value.size() + (key.binary ? 8 : 0);  // "!!" + "binary"
+    if (!key.multiline && key_len <= 128) {
+      EmitScalar(key, Parent::kMapKey, /*simple_key=*/true);
+      WriteIndicator(":", false, false, false);
+    } else {
+      WriteIndicator("?", true, false, true);
+      EmitScalar(key, Parent::kMapKey, /*simple_key=*/false);
+      WriteIndent();
+      WriteIndicator(":", true, false, true);
+    }
   }
 
   Style SelectStyle(const Scalar& sc, bool simple_key) const {
@@ -1060,7 +1089,6 @@ class JsonEmitter {
 
   std::string error;
 
- private:
   void NewLine(int depth) {
     out_ += '\n';
     out_.append(static_cast<size_t>(depth) * 2, ' ');
@@ -1120,7 +1148,81 @@ size_t EstimateSize(const Node& n, size_t depth) {
   return 0;
 }
 
+class YamlWriter final : public GoWriter {
+ public:
+  explicit YamlWriter(std::string* out) : emitter_(out) {}
+  void BeginMapping() override { open_.push_back(emitter_.BeginMapping(open_.empty())); }
+  void Key(std::string_view key) override { emitter_.MappingKey(open_.back(), key); }
+  bool Value(const Node& value) override {
+    if (open_.empty()) {
+      emitter_.RootValue(value);
+    } else {
+      emitter_.MappingValue(value);
+    }
+    return true;
+  }
+  void EndMapping() override {
+    emitter_.EndMapping(open_.back());
+    open_.pop_back();
+  }
+  bool Finish(std::string* /*error*/) override {
+    emitter_.EndDocument();
+    return true;
+  }
+
+ private:
+  YamlEmitter emitter_;
+  std::vector<YamlEmitter::Open> open_;
+};
+
+class JsonWriter final : public GoWriter {
+ public:
+  explicit JsonWriter(std::string* out) : out_(*out), emitter_(out) {}
+  void BeginMapping() override { keys_.push_back(0); }
+  void Key(std::string_view key) override {
+    out_ += keys_.back()++ == 0 ? '{' : ',';
+    emitter_.NewLine(static_cast<int>(keys_.size()));
+    AppendJsonString(key, &out_);
+    out_ += ": ";
+  }
+  bool Value(const Node& value) override {
+    if (failed_) return false;
+    if (!emitter_.Emit(value, static_cast<int>(keys_.size()))) failed_ = true;
+    return !failed_;
+  }
+  void EndMapping() override {
+    const size_t keys = keys_.back();
+    keys_.pop_back();
+    if (keys == 0) {
+      out_ += "{}";
+      return;
+    }
+    emitter_.NewLine(static_cast<int>(keys_.size()));
+    out_ += '}';
+  }
+  bool Finish(std::string* error) override {
+    if (!failed_) return true;
+    out_.clear();
+    if (error != nullptr) *error = emitter_.error;
+    return false;
+  }
+
+ private:
+  std::string& out_;
+  JsonEmitter emitter_;
+  std::vector<size_t> keys_;  // per open mapping, the keys written so far
+  bool failed_ = false;
+};
+
 }  // namespace
+
+std::unique_ptr<GoWriter> MakeGoYamlWriter(std::string* out) {
+  return std::make_unique<YamlWriter>(out);
+}
+
+std::unique_ptr<GoWriter> MakeGoJsonWriter(std::string* out) {
+  return std::make_unique<JsonWriter>(out);
+}
 
 bool GoYamlResolvesToString(std::string_view in) {
   if (in.empty()) return false;  // null

@@ -19,6 +19,7 @@
 //   EmitGoJson(root);  // "{\n  \"ports\": [\n    \"8080:80\"\n  ],\n  \"user\": \"1000\"\n}"
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -36,6 +37,39 @@ std::string EmitGoYaml(const Node& root);
 bool EmitGoJson(const Node& root, std::string* out, std::string* error);
 // As above; a refused value yields an empty string.
 std::string EmitGoJson(const Node& root);
+
+// Writes one document piece by piece, so that a large output never exists as one tree: mappings
+// are opened and closed around their keys, and each value is a whole subtree or a mapping opened
+// in turn. The bytes are those EmitGoYaml / EmitGoJson write for the tree of the same shape (a
+// mapping closed without keys prints `{}`).
+//
+// Example:
+//   std::string out;
+//   std::unique_ptr<GoWriter> w = MakeGoYamlWriter(&out);
+//   w->BeginMapping();
+//   w->Key("services");
+//   w->BeginMapping();
+//   w->Key("web");
+//   w->Value(decoded_web);  // then the next service, decoded only now
+//   w->EndMapping();
+//   w->EndMapping();
+//   w->Finish(nullptr);  // out == EmitGoYaml(the whole tree)
+class GoWriter {
+ public:
+  virtual ~GoWriter() = default;
+  // Opens a mapping: the document's root, or the value of the last Key.
+  virtual void BeginMapping() = 0;
+  virtual void Key(std::string_view key) = 0;
+  // The document's root, or the value of the last Key. False once a value was refused (JSON: NaN
+  // and infinities).
+  virtual bool Value(const Node& value) = 0;
+  virtual void EndMapping() = 0;
+  // Ends the document. When a value was refused, the output is cleared, *error (if given) holds
+  // Go's message and the result is false.
+  virtual bool Finish(std::string* error) = 0;
+};
+std::unique_ptr<GoWriter> MakeGoYamlWriter(std::string* out);
+std::unique_ptr<GoWriter> MakeGoJsonWriter(std::string* out);
 
 // Go's strconv.FormatFloat(v, 'g', -1, 64) with go-yaml's spellings of the non-finite values (.inf,
 // -.inf, .nan): how a float64 field prints in YAML (1e+06, 0.5, 1e-05).

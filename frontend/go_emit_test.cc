@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 
@@ -118,6 +119,65 @@ TEST(GoEmitTest, MatchesGoEncodersOnEveryVector) {
   }
   EXPECT_EQ(yaml_failures, 0);
   EXPECT_EQ(json_failures, 0);
+}
+
+// Writes `n` through w, opening every mapping (at any depth under mappings) piece by piece.
+void Stream(const Node& n, GoWriter& w) {
+  if (!n.is_map()) {
+    w.Value(n);
+    return;
+  }
+  w.BeginMapping();
+  for (const MapEntry& e : n.entries) {
+    w.Key(e.key);
+    Stream(e.value, w);
+  }
+  w.EndMapping();
+}
+
+TEST(GoEmitTest, WritersStreamTheBytesOfTheWholeTree) {
+  const json doc = LoadVectors();
+  ASSERT_TRUE(doc.is_object()) << "corpus/frontend/emit/vectors.json is missing";
+  int streamed = 0;
+  for (const json& v : doc.at("vectors")) {
+    Node tree = FromJson(v.at("input"));
+    std::string yaml;
+    std::unique_ptr<GoWriter> yw = MakeGoYamlWriter(&yaml);
+    Stream(tree, *yw);
+    EXPECT_TRUE(yw->Finish(nullptr));
+    EXPECT_EQ(yaml, EmitGoYaml(tree)) << v.at("name");
+    SortKeysBytewise(tree);
+    std::string want_json, want_error, got_json = "junk", got_error;
+    const bool want_ok = EmitGoJson(tree, &want_json, &want_error);
+    std::unique_ptr<GoWriter> jw = MakeGoJsonWriter(&got_json);
+    got_json.clear();
+    Stream(tree, *jw);
+    EXPECT_EQ(jw->Finish(&got_error), want_ok) << v.at("name");
+    EXPECT_EQ(got_json, want_json) << v.at("name");
+    EXPECT_EQ(got_error, want_error) << v.at("name");
+    streamed += tree.is_map() && !tree.entries.empty();
+  }
+  EXPECT_GT(streamed, 100);
+}
+
+TEST(GoEmitTest, StreamedEmptyMappingsPrintAsFlow) {
+  std::string yaml, json_out;
+  for (auto* out : {&yaml, &json_out}) {
+    std::unique_ptr<GoWriter> w = out == &yaml ? MakeGoYamlWriter(out) : MakeGoJsonWriter(out);
+    w->BeginMapping();
+    w->Key("a");
+    w->BeginMapping();
+    w->EndMapping();
+    w->Key("b");
+    w->BeginMapping();
+    w->Key("c");
+    w->Value(Node::Int(1));
+    w->EndMapping();
+    w->EndMapping();
+    EXPECT_TRUE(w->Finish(nullptr));
+  }
+  EXPECT_EQ(yaml, "a: {}\nb:\n  c: 1\n");
+  EXPECT_EQ(json_out, "{\n  \"a\": {},\n  \"b\": {\n    \"c\": 1\n  }\n}");
 }
 
 TEST(GoEmitTest, HeaderExample) {

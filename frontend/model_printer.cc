@@ -92,12 +92,9 @@ std::u32string Runes(std::string_view s) {
   return out;
 }
 
-}  // namespace
-
-bool GoYamlKeyLess(std::string_view a_str, std::string_view b_str) {
-  // Pure ASCII letters/others fast path is the general algorithm on runes.
-  const std::u32string ar = Runes(a_str);
-  const std::u32string br = Runes(b_str);
+// go-yaml's keyList.Less on two rune sequences (std::u32string, or the bytes of an ASCII string).
+template <typename Runes>
+bool RunesLess(const Runes& ar, const Runes& br) {
   bool digits = false;
   for (size_t i = 0; i < ar.size() && i < br.size(); ++i) {
     if (ar[i] == br[i]) {
@@ -128,6 +125,26 @@ bool GoYamlKeyLess(std::string_view a_str, std::string_view b_str) {
     return ar[i] < br[i];
   }
   return ar.size() < br.size();
+}
+
+// The bytes of an ASCII string as runes, without copying.
+struct AsciiRunes {
+  std::string_view s;
+  size_t size() const { return s.size(); }
+  char32_t operator[](size_t i) const { return static_cast<unsigned char>(s[i]); }
+};
+
+bool IsAscii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+}  // namespace
+
+bool GoYamlKeyLess(std::string_view a_str, std::string_view b_str) {
+  // Map keys are almost always ASCII: compare their bytes in place.
+  if (IsAscii(a_str) && IsAscii(b_str)) return RunesLess(AsciiRunes{a_str}, AsciiRunes{b_str});
+  return RunesLess(Runes(a_str), Runes(b_str));
 }
 
 namespace {
@@ -326,6 +343,8 @@ struct ModelPrinter::Impl {
   Out DecodeStruct(const Node& v, std::string_view name, OutputFormat f) const;
   Out DecodeNamed(const Node& v, const GoType* t, OutputFormat f) const;
   Out DecodeAny(const Node& v, OutputFormat f) const;
+  // Writes the Go map of structs `v` (of type map_type) to w, one decoded entry at a time.
+  void StreamMap(const Node& v, const GoType* map_type, OutputFormat f, GoWriter& w) const;
   void SortKeys(Node& map, OutputFormat f) const {
     if (f == OutputFormat::kYaml) {
       std::stable_sort(
@@ -780,8 +799,125 @@ Node ModelPrinter::OutputTree(const Node& model, OutputFormat format) const {
   return out;
 }
 
+namespace {
+
+// The Go map of structs behind a project field (Services, Networks...: map[string]ServiceConfig),
+// or null for any other type.
+const GoType* StructMapOf(const GoType* t) {
+  if (t->kind == GoType::kNamed && t->elem != nullptr) t = t->elem;
+  return t->kind == GoType::kMap && t->elem->kind == GoType::kStruct ? t : nullptr;
+}
+
+}  // namespace
+
+void ModelPrinter::Impl::StreamMap(const Node& v, const GoType* map_type, OutputFormat f,
+                                   GoWriter& w) const {
+  std::vector<const MapEntry*> order;
+  order.reserve(v.entries.size());
+  for (const MapEntry& e : v.entries) order.push_back(&e);
+  if (f == OutputFormat::kYaml) {
+    std::stable_sort(order.begin(), order.end(), [](const MapEntry* a, const MapEntry* b) {
+      return GoYamlKeyLess(a->key, b->key);
+    });
+  } else {
+    std::stable_sort(order.begin(), order.end(),
+                     [](const MapEntry* a, const MapEntry* b) { return a->key < b->key; });
+  }
+  w.BeginMapping();
+  for (const MapEntry* e : order) {
+    w.Key(e->key);
+    w.Value(Decode(e->value, map_type->elem, f).node);
+  }
+  w.EndMapping();
+}
+
+bool ModelPrinter::Print(const Node& model, OutputFormat format, std::string* out,
+                         std::string* error) const {
+  out->clear();
+  std::unique_ptr<GoWriter> w =
+      format == OutputFormat::kYaml ? MakeGoYamlWriter(out) : MakeGoJsonWriter(out);
+  // The project's maps of structs that have entries are written one entry at a time; the rest of
+  // the project (its name, extensions, empty maps) is decoded as usual, as a small tree.
+  struct Deferred {
+    std::string_view key;
+    const Node* value;
+    const GoType* type;
+  };
+  std::vector<Deferred> deferred;
+  Node shell = Node::Map();
+  for (const MapEntry& e : model.entries) {
+    const FieldRow* row = nullptr;
+    for (const FieldRow* r : impl_->fields.at("Project")) {
+      if (r->yaml_key == e.key && !r->yaml_inline) row = r;
+    }
+    const GoType* map_type = row ? StructMapOf(impl_->FieldType(row)) : nullptr;
+    if (map_type && e.value.is_map() && !e.value.entries.empty()) {
+      deferred.push_back(Deferred{row->yaml_key, &e.value, map_type});
+    } else {
+      shell.entries.push_back(e);
+    }
+  }
+  const auto find_deferred = [&](std::string_view key) -> const Deferred* {
+    for (const Deferred& d : deferred) {
+      if (d.key == key) return &d;
+    }
+    return nullptr;
+  };
+  if (format == OutputFormat::kYaml) {
+    // Project's declared fields in order, then its inline extensions (what remains of the shell).
+    Node decoded = impl_->DecodeStruct(shell, "Project", format).node;
+    std::vector<bool> written(decoded.entries.size());
+    w->BeginMapping();
+    for (const FieldRow* row : impl_->fields.at("Project")) {
+      const Deferred* d = find_deferred(row->yaml_key);
+      if (d != nullptr) {
+        w->Key(d->key);
+        impl_->StreamMap(*d->value, d->type, format, *w);
+      }
+      for (size_t i = 0; i < decoded.entries.size(); ++i) {
+        if (written[i] || decoded.entries[i].key != row->yaml_key) continue;
+        written[i] = true;  // a deferred field's own (empty) decoding is replaced by the stream
+        if (d != nullptr) continue;
+        w->Key(decoded.entries[i].key);
+        w->Value(decoded.entries[i].value);
+      }
+    }
+    for (size_t i = 0; i < decoded.entries.size(); ++i) {
+      if (written[i]) continue;
+      w->Key(decoded.entries[i].key);
+      w->Value(decoded.entries[i].value);
+    }
+    w->EndMapping();
+    return w->Finish(error);
+  }
+  // JSON: Project.MarshalJSON's map (see OutputTree), keys in byte order.
+  Node decoded = OutputTree(shell, format);
+  std::vector<std::string_view> keys;
+  for (const MapEntry& e : decoded.entries) keys.push_back(e.key);
+  for (const Deferred& d : deferred) {
+    // MarshalJSON leaves models out.
+    const bool marshalled = d.key == "services" || d.key == "networks" || d.key == "volumes" ||
+                            d.key == "secrets" || d.key == "configs";
+    if (marshalled && !decoded.Find(d.key)) keys.push_back(d.key);
+  }
+  std::sort(keys.begin(), keys.end());
+  w->BeginMapping();
+  for (std::string_view key : keys) {
+    w->Key(key);
+    if (const Deferred* d = find_deferred(key)) {
+      impl_->StreamMap(*d->value, d->type, format, *w);
+    } else {
+      w->Value(*decoded.Find(key));
+    }
+  }
+  w->EndMapping();
+  return w->Finish(error);
+}
+
 std::string ModelPrinter::Yaml(const Node& model) const {
-  return EmitGoYaml(OutputTree(model, OutputFormat::kYaml));
+  std::string out;
+  Print(model, OutputFormat::kYaml, &out);
+  return out;
 }
 
 Node ModelPrinter::GenericTree(const Node& model, OutputFormat format) const {
@@ -797,7 +933,9 @@ std::string ModelPrinter::GenericJson(const Node& model) const {
 }
 
 std::string ModelPrinter::Json(const Node& model) const {
-  return EmitGoJson(OutputTree(model, OutputFormat::kJson));
+  std::string out;
+  Print(model, OutputFormat::kJson, &out);
+  return out;
 }
 
 }  // namespace stackc::frontend

@@ -35,6 +35,12 @@ class ModelPrinter {
 
   // The output tree for `model` (a loaded, canonical compose model with `name` set).
   Node OutputTree(const Node& model, OutputFormat format) const;
+  // Writes to *out what EmitGoYaml / EmitGoJson print for OutputTree(model, format), without
+  // building that tree: each service, network, volume... is decoded, written and dropped in turn,
+  // so that a large project's output costs the memory of one service. False when encoding/json
+  // refuses a value (NaN, infinities): *out is then empty and *error (if given) holds Go's message.
+  bool Print(const Node& model, OutputFormat format, std::string* out,
+             std::string* error = nullptr) const;
   std::string Yaml(const Node& model) const;
   std::string Json(const Node& model) const;
 
