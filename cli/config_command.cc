@@ -1,10 +1,12 @@
 #include "cli/config_command.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <fstream>
 #include <memory>
 #include <set>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -59,9 +61,11 @@ bool Print(const std::string& text, const ConfigOptions& o) {
 }
 
 // Docker Compose doubles every '$' of the printed project so that it loads back identically.
-std::string EscapeDollars(const std::string& s) {
+std::string EscapeDollars(std::string s) {
+  const size_t dollars = static_cast<size_t>(std::count(s.begin(), s.end(), '$'));
+  if (dollars == 0) return s;
   std::string out;
-  out.reserve(s.size());
+  out.reserve(s.size() + dollars);
   for (char c : s) {
     out += c;
     if (c == '$') out += '$';
@@ -370,7 +374,7 @@ int Run(const GlobalOptions& global, const ConfigOptions& o, CommandResult& resu
     std::fprintf(stderr, "error: %s\n", error.c_str());
     return 2;
   }
-  out = EscapeDollars(out);
+  out = EscapeDollars(std::move(out));
   return Print(out, o) ? 0 : 2;
 }
 

@@ -31,6 +31,7 @@ bool RealFileSystem::Read(const std::string& path, std::string* text, std::strin
     return false;
   }
   text->clear();
+  if (S_ISREG(st.st_mode)) text->reserve(static_cast<size_t>(st.st_size));  // grows once
   char buf[65536];
   size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {

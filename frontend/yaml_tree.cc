@@ -29,6 +29,8 @@ MapEntry* Node::FindEntry(std::string_view key) {
   return nullptr;
 }
 
+static_assert(sizeof(Node) <= 96, "a node is 96 bytes: keep the span next to the one-byte fields");
+
 const Node* Node::Find(std::string_view key) const {
   const MapEntry* e = FindEntry(key);
   return e ? &e->value : nullptr;
