@@ -65,6 +65,7 @@ bool Loader::FoldServiceEnvironment(Node& svc) {
     const Node* env_files = svc.Find("env_file");
     if (env_files && env_files->is_seq()) {
       EnvMap values;
+      EnvSpans written;  // where the env files write each value (a later file wins, as values do)
       for (auto& [k, v] : environment) {
         if (v) values[k] = *v;
       }
@@ -90,7 +91,8 @@ bool Loader::FoldServiceEnvironment(Node& svc) {
           if (it != environment.end() && it->second) return it->second;
           return std::nullopt;
         };
-        if (!ReadEnvFile(path->text, lookup, &values, format && format->text == "raw", false)) {
+        if (!ReadEnvFile(path->text, lookup, &values, format && format->text == "raw", false,
+                         &written)) {
           return false;
         }
       }
@@ -98,7 +100,10 @@ bool Loader::FoldServiceEnvironment(Node& svc) {
         auto it = environment.find(k);
         if (it == environment.end()) {
           environment[k] = v;
-          spans[k] = {env_files->span, env_files->span};
+          // The line of the env file that sets it; a key set only by the lookup of an earlier
+          // file keeps the env_file entry.
+          auto w = written.find(k);
+          spans[k] = w != written.end() ? w->second : std::pair{env_files->span, env_files->span};
         }
       }
     }

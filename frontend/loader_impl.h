@@ -46,8 +46,10 @@ class Loader {
   std::string WorkingDir() const;
   bool ChooseEnvFiles(std::vector<std::string>* files);
   bool ApplyDotEnv(const std::vector<std::string>& files);
+  // Where each variable of an env file is written: its key and its value (quotes included).
+  using EnvSpans = std::map<std::string, std::pair<ir::Span, ir::Span>>;
   bool ReadEnvFile(const std::string& path, const EnvLookup& lookup, EnvMap* out, bool raw,
-                   bool dot_env);
+                   bool dot_env, EnvSpans* spans = nullptr);
   bool ConfigFileEnv();
   void DefaultConfigPath();
   bool ReadConfigFiles();

@@ -70,7 +70,7 @@ bool Loader::ChooseEnvFiles(std::vector<std::string>* files) {
 }
 
 bool Loader::ReadEnvFile(const std::string& path, const EnvLookup& lookup, EnvMap* out, bool raw,
-                         bool dot_env) {
+                         bool dot_env, EnvSpans* spans) {
   std::string text;
   std::string error;
   if (!fs_.Read(path, &text, &error)) {
@@ -83,7 +83,10 @@ bool Loader::ReadEnvFile(const std::string& path, const EnvLookup& lookup, EnvMa
   options.raw = raw;
   options.bare_keys_see_read_values = dot_env;
   if (!ParseDotenv(sm_, id, lookup, options, &entries, sink_)) return false;
-  for (DotenvEntry& e : entries) (*out)[e.key] = std::move(e.value);
+  for (DotenvEntry& e : entries) {
+    if (spans != nullptr) (*spans)[e.key] = {e.key_span, e.value_span};
+    (*out)[e.key] = std::move(e.value);
+  }
   return true;
 }
 

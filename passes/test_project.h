@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "frontend/loader.h"
@@ -25,12 +26,15 @@ struct Loaded {
 };
 
 // Loads `yaml` as /p/compose.yaml (project "p"); `consistency` off lets a cycle reach the passes;
-// `all_resources` keeps the networks, volumes, secrets and configs no service uses (as lint does).
-inline std::unique_ptr<Loaded> LoadText(const std::string& yaml, bool consistency = true,
-                                        std::vector<std::string> profiles = {},
-                                        bool all_resources = false) {
+// `all_resources` keeps the networks, volumes, secrets and configs no service uses (as lint does);
+// `other_files` are more files of the project (env files: {"/p/app.env", "KEY=value\n"}).
+inline std::unique_ptr<Loaded> LoadText(
+    const std::string& yaml, bool consistency = true, std::vector<std::string> profiles = {},
+    bool all_resources = false,
+    const std::vector<std::pair<std::string, std::string>>& other_files = {}) {
   frontend::InMemoryFileSystem fs("/p");
   fs.Add("/p/compose.yaml", yaml);
+  for (const auto& [path, text] : other_files) fs.Add(path, text);
   frontend::LoadRequest req;
   req.consistency = consistency;
   req.profiles = std::move(profiles);

@@ -1,8 +1,12 @@
 #include "policies/lint.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
+#include <string>
+#include <vector>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "passes/test_project.h"
@@ -104,6 +108,37 @@ TEST(LintTest, SecretsQuotedPassedThroughAndDefaulted) {
     spans.push_back(std::string(r->sm.Text(d.span)));
   }
   EXPECT_EQ(spans, (std::vector<std::string>{"\"abc #def\"", "${FROM_ENV:-s3cr3t-default}"}));
+}
+
+TEST(LintTest, SecretsInEnvFilesAndOnCommandLines) {
+  auto r = passes::test::LoadText(
+      "services:\n"
+      "  app:\n"
+      "    image: example/app:1\n"
+      "    env_file: app.env\n"
+      "    command: [\"serve\", \"--db-password=pw-in-flag\", \"--api-token\", \"tok-in-arg\"]\n"
+      "  cache:\n"
+      "    image: example/cache:1\n"
+      "    command: cache-server --requirepass ${CACHE_PASS} --port 6379\n"
+      "    entrypoint: [\"sh\", \"-c\", \"exec server --password=$$FROM_SHELL\"]\n"
+      "    healthcheck:\n"
+      "      test: [\"CMD\", \"mysqladmin\", \"ping\", \"-ppw-in-check\"]\n",
+      true, {}, false,
+      {{"/p/app.env", "# app settings\nDB_PASSWORD=pw-in-env-file\nDB_USER=app\n"},
+       {"/p/.env", "CACHE_PASS=from-dotenv\n"}});
+  ASSERT_TRUE(r->ok);
+  std::vector<std::string> found;
+  for (const ir::Diagnostic& d : Lint(r->project, r->sm, {.select = {"SECRET"}})) {
+    EXPECT_TRUE(d.secret) << d.message;
+    found.push_back(fmt::format("{}:{} {}", r->sm.path(d.span.file), r->sm.Text(d.span), d.code));
+  }
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, (std::vector<std::string>{
+                       "/p/app.env:pw-in-env-file SECRET001",
+                       "/p/compose.yaml:pw-in-check SECRET001",
+                       "/p/compose.yaml:pw-in-flag SECRET001",
+                       "/p/compose.yaml:tok-in-arg SECRET001",
+                   }));
 }
 
 TEST(LintTest, SelectAndIgnoreTakeCodesAndPrefixes) {

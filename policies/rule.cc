@@ -140,16 +140,17 @@ ir::Span ValueSpan(const ir::SourceManager& sm, const ir::KeyValue& kv) {
     if (skip && out.end > out.begin) --out.end;
     return out;
   }
-  // KEY: value; the value runs to the end of the line, less a comment and trailing blanks.
+  // KEY: value (YAML), or KEY=value (an env file); the value runs to the end of the line, less a
+  // comment and trailing blanks.
   size_t at = kv.span.end;
   if (at < file.size() && (file[at] == '"' || file[at] == '\'')) ++at;  // a quoted key
   while (at < file.size() && file[at] == ' ') ++at;
-  if (at >= file.size() || file[at] != ':') return kv.span;
+  if (at >= file.size() || (file[at] != ':' && file[at] != '=')) return kv.span;
   ++at;
   while (at < file.size() && file[at] == ' ') ++at;
   size_t end = at;
   while (end < file.size() && file[end] != '\n' && file[end] != '\r') ++end;
-  if (file[at] == '"' || file[at] == '\'') {
+  if (at < file.size() && (file[at] == '"' || file[at] == '\'')) {
     // A quoted value ends at its closing quote (a " #" inside it is not a comment).
     const size_t close = file.substr(at + 1, end - at - 1).find(file[at]);
     if (close != std::string_view::npos) end = at + close + 2;

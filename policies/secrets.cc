@@ -9,6 +9,8 @@
 
 #include <re2/re2.h>
 
+#include "frontend/shell_words.h"
+
 namespace stackc::policies {
 namespace {
 
@@ -106,6 +108,109 @@ std::vector<CredentialLiteral> CredentialLiterals(const RuleContext& ctx) {
     scan("environment", s.environment);
     if (s.build) scan("build args", s.build->args);
     scan("labels", s.labels);
+  }
+  return out;
+}
+
+namespace {
+
+// Whether a command-line flag name (without its dashes) names a credential: as a key does
+// (`db-password` reads as DB_PASSWORD), or as servers spell theirs (redis' `requirepass` and
+// `masterauth`).
+bool CredentialFlag(std::string_view name) {
+  std::string key(name);
+  std::replace(key.begin(), key.end(), '-', '_');
+  return CredentialKey(key) || name == "requirepass" || name == "masterauth" || name == "pass";
+}
+
+std::string_view Program(std::string_view argv0) {
+  const size_t slash = argv0.find_last_of('/');
+  return slash == std::string_view::npos ? argv0 : argv0.substr(slash + 1);
+}
+
+// mysql's clients take `-pPASSWORD` (a bare `-p` prompts).
+bool MysqlClient(std::string_view argv0) {
+  const std::string_view base = Program(argv0);
+  return base == "mysql" || base == "mysqladmin" || base == "mysqldump" || base == "mariadb" ||
+         base == "mariadb-admin" || base == "mariadb-dump";
+}
+
+struct FlagValue {
+  std::string flag;
+  std::string value;
+  bool joined = false;  // written as one word: `--flag=value`, `-pvalue`
+};
+
+// The credential flags of one argv and their values.
+std::vector<FlagValue> CredentialFlags(const std::vector<std::string>& argv) {
+  std::vector<FlagValue> out;
+  const bool mysql = !argv.empty() && MysqlClient(argv[0]);
+  const bool sqlcmd = !argv.empty() && Program(argv[0]) == "sqlcmd";  // `-P PASSWORD`
+  for (size_t i = 0; i < argv.size(); ++i) {
+    const std::string& arg = argv[i];
+    if (sqlcmd && arg == "-P" && i + 1 < argv.size()) {
+      out.push_back({arg, argv[i + 1]});
+      ++i;
+      continue;
+    }
+    if (mysql && arg.size() > 2 && arg.starts_with("-p") && arg[2] != '-') {
+      out.push_back({"-p", arg.substr(2), true});
+      continue;
+    }
+    if (!arg.starts_with("-")) continue;
+    const size_t dashes = arg.starts_with("--") ? 2 : 1;
+    const size_t eq = arg.find('=');
+    const std::string_view name = std::string_view(arg).substr(
+        dashes, eq == std::string::npos ? std::string::npos : eq - dashes);
+    if (name.empty() || !CredentialFlag(name)) continue;
+    if (eq != std::string::npos) {
+      out.push_back({arg.substr(0, eq), arg.substr(eq + 1), true});
+    } else if (i + 1 < argv.size() && !argv[i + 1].starts_with("-")) {
+      out.push_back({arg, argv[i + 1]});
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<FlagLiteral> FlagLiterals(const RuleContext& ctx) {
+  std::vector<FlagLiteral> out;
+  for (const ir::Service& s : ctx.project.services) {
+    auto scan = [&](std::string_view where, const std::vector<std::string>& argv, ir::Span span) {
+      if (!span.valid()) return;
+      const std::string_view text = ctx.sm.Text(span);
+      size_t from = 0;  // values are searched in order, each after the previous one
+      for (const FlagValue& f : CredentialFlags(argv)) {
+        if (Placeholder(WrittenLiteral(f.value)) || f.value.starts_with("$")) continue;
+        size_t at = std::string_view::npos;
+        if (f.joined) {
+          const std::string word = f.flag + (f.flag == "-p" ? "" : "=") + f.value;
+          const size_t word_at = text.find(word, from);
+          if (word_at != std::string_view::npos) at = word_at + word.size() - f.value.size();
+        } else if (const size_t flag_at = text.find(f.flag, from);
+                   flag_at != std::string_view::npos) {
+          at = text.find(f.value, flag_at + f.flag.size());
+        }
+        if (at == std::string_view::npos) continue;  // not written as such (interpolated)
+        from = at + f.value.size();
+        out.push_back({&s, where, f.flag,
+                       ir::Span{span.file, span.begin + static_cast<uint32_t>(at),
+                                span.begin + static_cast<uint32_t>(from)}});
+      }
+    };
+    if (s.command) scan("command", s.command->value, s.command->span);
+    if (s.entrypoint) scan("entrypoint", s.entrypoint->value, s.entrypoint->span);
+    if (s.healthcheck && !s.healthcheck->test.empty()) {
+      const std::vector<std::string>& test = s.healthcheck->test;
+      if (test[0] == "CMD-SHELL" && test.size() == 2) {
+        scan("healthcheck", frontend::SplitShellWords(test[1]).words, s.healthcheck->span);
+      } else if (test[0] == "CMD") {
+        scan("healthcheck", std::vector<std::string>(test.begin() + 1, test.end()),
+             s.healthcheck->span);
+      }
+    }
   }
   return out;
 }

@@ -38,6 +38,18 @@ struct CredentialLiteral {
 };
 std::vector<CredentialLiteral> CredentialLiterals(const RuleContext& ctx);
 
+// Secrets passed on a command line written in the file: `--db-password=VALUE`, `--token VALUE`,
+// `--requirepass VALUE` (redis), mysql's `-pVALUE`, in a service's command, entrypoint or
+// healthcheck test. Only values whose bytes are written in the file count: a value interpolated
+// from `${VAR}`, or left for the container's shell (`$$VAR`), is not a literal.
+struct FlagLiteral {
+  const ir::Service* service;
+  std::string_view where;  // "command", "entrypoint", "healthcheck"
+  std::string flag;        // "--db-password"
+  ir::Span value;
+};
+std::vector<FlagLiteral> FlagLiterals(const RuleContext& ctx);
+
 // What the file says a value is: "" for a pure reference (`${VAR}`), the default of
 // `${VAR:-default}`, else the text itself (less its quotes).
 std::string_view WrittenLiteral(std::string_view text);

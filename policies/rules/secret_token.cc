@@ -44,6 +44,7 @@ No automatic fix: the token must be revoked and moved out by hand.
 void CheckSecretToken(const RuleContext& ctx, Reporter& out) {
   std::vector<ir::Span> reported;  // SECRET001's values: one finding per secret
   for (const CredentialLiteral& c : CredentialLiterals(ctx)) reported.push_back(c.value);
+  for (const FlagLiteral& f : FlagLiterals(ctx)) reported.push_back(f.value);
   for (ir::FileId f = 0; f < ctx.sm.size(); ++f) {
     const std::string_view path = ctx.sm.path(f);
     if (path.ends_with("/.stackc.yaml") || path.ends_with("/.stackc.yml")) continue;  // not ours
