@@ -9,6 +9,7 @@
 #include "frontend/file_system.h"
 #include "frontend/loader.h"
 #include "frontend/lower.h"
+#include "policies/lint.h"
 #include "runner/curl_transport.h"
 #include "runner/observe.h"
 
@@ -24,22 +25,27 @@ bool EngineSession::Load(const GlobalOptions& global, const std::vector<std::str
   ir::DiagnosticSink sink;
   auto loaded = result.Retain(std::make_shared<frontend::LoadedProject>());
   const bool ok = frontend::LoadProject(req, fs, ProcessEnvironment(), *sm_, sink, loaded.get());
-  if (quiet_codes.empty()) {
-    PrintDiagnostics(*sm_, sink, global);
-  } else {
-    ir::DiagnosticSink shown;
-    for (const ir::Diagnostic& d : sink.diagnostics()) {
-      const bool quiet =
-          d.severity != ir::Severity::kError &&
-          std::find(quiet_codes.begin(), quiet_codes.end(), d.code) != quiet_codes.end();
-      if (!quiet) shown.Report(d.severity, d.code, d.span, d.message) = d;
-    }
-    PrintDiagnostics(*sm_, shown, global);
+  if (ok) {
+    project = frontend::Lower(*loaded);
+    loaded_ = loaded.get();
   }
-  if (!ok) return false;
-  project = frontend::Lower(*loaded);
-  loaded_ = loaded.get();
-  return true;
+  std::vector<ir::Diagnostic> diagnostics;
+  for (const ir::Diagnostic& d : sink.diagnostics()) {
+    const bool quiet =
+        d.severity != ir::Severity::kError &&
+        std::find(quiet_codes.begin(), quiet_codes.end(), d.code) != quiet_codes.end();
+    if (!quiet) diagnostics.push_back(d);
+  }
+  // A warning's code frame may show a line that holds a secret (`DB_URL:
+  // postgres://app:pw@${HOST}/app`): only `config` prints the user's values.
+  if (ok && !diagnostics.empty()) {
+    policies::MaskSecrets(*sm_, policies::SecretValues(project, *sm_), &diagnostics);
+  }
+  ir::DiagnosticSink shown;
+  for (const ir::Diagnostic& d : diagnostics)
+    shown.Report(d.severity, d.code, d.span, d.message) = d;
+  PrintDiagnostics(*sm_, shown, global);
+  return ok;
 }
 
 bool EngineSession::Connect() {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 #include <tuple>
 
 #include "policies/file_syntax.h"
@@ -60,19 +61,7 @@ std::vector<ir::Diagnostic> Lint(const ir::Project& project, const ir::SourceMan
                        });
   });
   VetFixes(sm, files, &findings);
-  // The secrets by line, so that each finding finds those on its own line at once.
-  std::map<std::pair<ir::FileId, uint32_t>, std::vector<ir::Span>> secrets_by_line;
-  for (const ir::Span& secret : secrets) {
-    secrets_by_line[{secret.file, sm.Position(secret).line}].push_back(secret);
-  }
-  for (ir::Diagnostic& d : findings) {
-    if (!d.span.valid() || secrets_by_line.empty()) continue;
-    const auto it = secrets_by_line.find({d.span.file, sm.Position(d.span).line});
-    if (it == secrets_by_line.end()) continue;
-    for (const ir::Span& secret : it->second) {
-      if (!d.secret || secret != d.span) d.masks.push_back(secret);
-    }
-  }
+  MaskSecrets(sm, secrets, &findings);
   for (ir::Diagnostic& d : findings) {  // `.stackc.yaml` severities win over the rules' own
     if (const auto it = options.severity.find(d.code); it != options.severity.end()) {
       d.severity = it->second;
@@ -84,6 +73,39 @@ std::vector<ir::Diagnostic> Lint(const ir::Project& project, const ir::SourceMan
                             std::tie(b.span.file, b.span.begin, b.code);
                    });
   return findings;
+}
+
+std::vector<ir::Span> SecretValues(const ir::Project& project, const ir::SourceManager& sm) {
+  const RuleContext ctx(project, sm);
+  std::vector<ir::Diagnostic> found;
+  for (const RuleInfo& rule : AllRules()) {
+    if (!std::string_view(rule.code).starts_with("SECRET")) continue;
+    Reporter reporter(rule.code, rule.severity, &found);
+    rule.check(ctx, reporter);
+  }
+  std::vector<ir::Span> secrets;
+  for (const ir::Diagnostic& d : found) {
+    if (d.secret) secrets.push_back(d.span);
+  }
+  return secrets;
+}
+
+void MaskSecrets(const ir::SourceManager& sm, const std::vector<ir::Span>& secrets,
+                 std::vector<ir::Diagnostic>* diagnostics) {
+  if (secrets.empty()) return;
+  // The secrets by line, so that each diagnostic finds those on its own line at once.
+  std::map<std::pair<ir::FileId, uint32_t>, std::vector<ir::Span>> secrets_by_line;
+  for (const ir::Span& secret : secrets) {
+    secrets_by_line[{secret.file, sm.Position(secret).line}].push_back(secret);
+  }
+  for (ir::Diagnostic& d : *diagnostics) {
+    if (!d.span.valid()) continue;
+    const auto it = secrets_by_line.find({d.span.file, sm.Position(d.span).line});
+    if (it == secrets_by_line.end()) continue;
+    for (const ir::Span& secret : it->second) {
+      if (!d.secret || secret != d.span) d.masks.push_back(secret);
+    }
+  }
 }
 
 }  // namespace stackc::policies

@@ -25,4 +25,12 @@ std::vector<ir::Diagnostic> Lint(const ir::Project& project, const ir::SourceMan
                                  const LintOptions& options,
                                  std::vector<SuppressedFinding>* suppressed = nullptr);
 
+// The secret values written in the project's files, as the SECRET rules find them (whatever the
+// selection): what no output but `config` may show.
+std::vector<ir::Span> SecretValues(const ir::Project& project, const ir::SourceManager& sm);
+
+// Masks each secret in the code frames of the diagnostics whose line holds it (`masks`).
+void MaskSecrets(const ir::SourceManager& sm, const std::vector<ir::Span>& secrets,
+                 std::vector<ir::Diagnostic>* diagnostics);
+
 }  // namespace stackc::policies

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -139,6 +140,22 @@ TEST(LintTest, SecretsInEnvFilesAndOnCommandLines) {
                        "/p/compose.yaml:pw-in-flag SECRET001",
                        "/p/compose.yaml:tok-in-arg SECRET001",
                    }));
+}
+
+TEST(LintTest, UnusedVolumeFixIsUnsafeWhenAMountNamesItsVolumeThroughAVariable) {
+  const std::string base =
+      "services:\n  db:\n    image: example/db:1\n    volumes:\n      - {}:/data\n"
+      "volumes:\n  data: {{}}\n  other: {{}}\n";
+  for (const auto& [mount, safe] :
+       std::vector<std::pair<std::string, bool>>{{"data", true}, {"${VOL:-data}", false}}) {
+    auto r = passes::test::LoadText(fmt::format(fmt::runtime(base), mount), true, {}, true);
+    ASSERT_TRUE(r->ok) << mount;
+    const std::vector<ir::Diagnostic> found = Lint(r->project, r->sm, {.select = {"REF002"}});
+    ASSERT_EQ(found.size(), 1u) << mount;
+    EXPECT_EQ(r->sm.Text(found[0].span), "other");
+    ASSERT_TRUE(found[0].fix.has_value());
+    EXPECT_EQ(found[0].fix->safe, safe) << mount;
+  }
 }
 
 TEST(LintTest, SelectAndIgnoreTakeCodesAndPrefixes) {

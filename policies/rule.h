@@ -101,13 +101,21 @@ std::optional<ir::Fix> DeleteEntry(const ir::SourceManager& sm, ir::Span key, st
 template <typename Items, typename Uses>
 void ReportUnused(const RuleContext& ctx, Reporter& out, const Items& items, std::string_view kind,
                   Uses uses) {
-  // `uses(service, add)` calls add(key) for each key the service uses: one pass over the
-  // services, not one per definition.
+  // `uses(service, add)` calls add(key) for each key the service uses, or add(key, where) with
+  // where it is written: one pass over the services, not one per definition.
   std::set<std::string, std::less<>> used;
+  // A use written with a variable (`${VOL:-data}:/data`) may name another definition when the
+  // variable is set: deleting a definition is then not safe.
+  bool interpolated = false;
   for (const std::vector<ir::Service>* list :
        {&ctx.project.services, &ctx.project.disabled_services}) {
     for (const ir::Service& s : *list) {
-      uses(s, [&](std::string_view key) { used.emplace(key); });
+      uses(s, [&](std::string_view key, ir::Span where = {}) {
+        used.emplace(key);
+        if (where.valid() && ctx.sm.Text(where).find('$') != std::string_view::npos) {
+          interpolated = true;
+        }
+      });
     }
   }
   for (const auto& item : items) {
@@ -116,6 +124,7 @@ void ReportUnused(const RuleContext& ctx, Reporter& out, const Items& items, std
     ir::Diagnostic& d = out.Report(
         item.span, std::string(kind) + " '" + item.key + "' is defined but no service uses it");
     d.fix = DeleteEntry(ctx.sm, item.span, "delete the unused " + std::string(kind));
+    if (d.fix && interpolated) d.fix->safe = false;
   }
 }
 

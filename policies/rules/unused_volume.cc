@@ -29,13 +29,15 @@ Or delete the definition.
 
 ## Fix safety
 Safe fix: deletes the definition (and an emptied `volumes:` line). Compose creates only the volumes
-its services mount, so what runs does not change; no data is touched.
+its services mount, so what runs does not change; no data is touched. When a mount names its volume
+through a variable (`${VOL:-data}:/data`), another value of the variable could use the definition:
+the fix is then unsafe (`--unsafe-fixes`).
 )";
 
 void CheckUnusedVolume(const RuleContext& ctx, Reporter& out) {
   ReportUnused(ctx, out, ctx.project.volumes, "volume", [](const ir::Service& s, auto add) {
     for (const ir::Mount& m : s.volumes) {
-      if (m.type == ir::MountType::kVolume) add(m.source);
+      if (m.type == ir::MountType::kVolume) add(m.source, m.span);
     }
   });
 }
