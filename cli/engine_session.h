@@ -52,6 +52,8 @@ class EngineSession {
 
   // The sources of the loaded project (valid after Load).
   const ir::SourceManager& sources() const { return *sm_; }
+  // What the loader saw of each YAML file besides its values (valid after Load).
+  const std::vector<frontend::YamlTrivia>& trivia() const { return loaded_->trivia; }
   // For files that belong to the run but not to the project (`.stackc.yaml`), so that findings in
   // them are located like any other.
   ir::SourceManager& mutable_sources() { return *sm_; }

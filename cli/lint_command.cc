@@ -163,6 +163,7 @@ int FixProject(const GlobalOptions& g, const std::string& config_path,
     }
     if (config.policies) options.policies = &*config.policies;
     const ir::SourceManager& sm = session->sources();
+    options.trivia = &session->trivia();
     const std::vector<ir::Diagnostic> findings = policies::Lint(session->project, sm, options);
     // The round's fixes are written only if the project still loads with them; if it would not
     // (two fixes that each were fine alone), one fix per file is tried; if that breaks it too, the
@@ -307,9 +308,12 @@ int RunLint(const GlobalOptions& global, const LintFlags& o, CommandResult& resu
     }
     std::vector<policies::SuppressedFinding> suppressed;
     std::vector<ir::Diagnostic> findings;
+    options.trivia = &session->trivia();
     for (ir::Diagnostic& d :
          policies::Lint(session->project, session->sources(), options, &suppressed)) {
-      const std::string fingerprint = fingerprints.Next(session->sources(), d);
+      // A fingerprint is a hash of the finding and its line: computed only for a baseline.
+      const std::string fingerprint =
+          baseline_file.empty() ? std::string() : fingerprints.Next(session->sources(), d);
       if (!o.write_baseline.empty()) {
         baseline_out.push_back(
             {{"code", d.code},
@@ -317,7 +321,8 @@ int RunLint(const GlobalOptions& global, const LintFlags& o, CommandResult& resu
              {"message", d.message},
              {"fingerprint", fingerprint}});
       }
-      if (const auto it = baseline.find(fingerprint); it != baseline.end()) {
+      if (const auto it = baseline.find(fingerprint);
+          !baseline_file.empty() && it != baseline.end()) {
         baseline.erase(it);
         ++baselined;
         continue;

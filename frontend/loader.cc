@@ -99,7 +99,9 @@ bool Loader::LoadYamlFile(const File& file, Scope& scope, std::vector<std::strin
     docs = std::move(it->second);
     parsed_.erase(it);
   } else {
-    docs = ParseYaml(sm_, file.id, sink_, yopts);
+    YamlTrivia trivia{file.id};
+    docs = ParseYaml(sm_, file.id, sink_, yopts, &trivia.comments, &trivia.aliased);
+    trivia_.push_back(std::move(trivia));
   }
   if (sink_.has_errors()) return false;
   for (Node& doc : docs) {
@@ -179,6 +181,7 @@ bool Loader::Run(LoadedProject* out) {
   out->working_dir = working_dir_;
   for (const File& f : files_) out->config_files.push_back(f.path);
   out->version_entries = version_entries_;
+  out->trivia = std::move(trivia_);
   out->environment = env_;
   return true;
 }

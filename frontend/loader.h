@@ -54,6 +54,15 @@ struct LoadRequest {
   size_t max_file_bytes = 64u << 20;  // refuse larger files with a located error
 };
 
+// What the parse of a YAML file saw besides its values: its comments and the anchored nodes that an
+// alias or a `<<` merge copies (lint reads its suppressions and vets its fixes with them, without
+// parsing the file again).
+struct YamlTrivia {
+  ir::FileId file = ir::kNoFile;
+  std::vector<Comment> comments;
+  std::vector<ir::Span> aliased;
+};
+
 struct LoadedProject {
   Node model;  // the canonical model: name, services, networks, volumes, secrets, configs, models,
                // x-*
@@ -63,6 +72,7 @@ struct LoadedProject {
   std::vector<std::string> config_files;
   EnvMap environment;                     // the interpolation environment
   std::vector<ir::Span> version_entries;  // obsolete top-level `version:` entries (key to value)
+  std::vector<YamlTrivia> trivia;         // per YAML file this load parsed
 };
 
 // Loads the project. Returns false when an error was reported to `sink`.

@@ -131,6 +131,7 @@ class Loader {
       include_cache_;  // included models by (paths, directories, environment)
   std::map<std::string, Node> extends_cache_;       // extended files' models by (path, directory)
   std::map<ir::FileId, std::vector<Node>> parsed_;  // documents parsed while looking for `name:`
+  std::vector<YamlTrivia> trivia_;                  // of each file parsed for the load
 };
 
 }  // namespace stackc::frontend::loader_internal

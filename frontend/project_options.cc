@@ -216,7 +216,9 @@ bool Loader::ProjectName() {
   std::string from_files;
   for (const File& f : files_) {
     ir::DiagnosticSink quiet;
-    std::vector<Node> docs = ParseYaml(sm_, f.id, quiet, YamlOptions{});
+    YamlTrivia trivia{f.id};
+    std::vector<Node> docs =
+        ParseYaml(sm_, f.id, quiet, YamlOptions{}, &trivia.comments, &trivia.aliased);
     for (const Node& doc : docs) {
       if (!doc.is_map()) continue;
       if (const Node* n = doc.Find("name"); n && n->is_scalar() && !n->is_null()) {
@@ -225,7 +227,10 @@ bool Loader::ProjectName() {
     }
     // Kept for the load, so each file is parsed once (a file that failed is parsed again there, to
     // report).
-    if (!quiet.has_errors()) parsed_[f.id] = std::move(docs);
+    if (!quiet.has_errors()) {
+      parsed_[f.id] = std::move(docs);
+      trivia_.push_back(std::move(trivia));
+    }
   }
   if (req_.interpolate && !from_files.empty()) {
     Node holder = Node::Map();

@@ -41,7 +41,14 @@ std::vector<ir::Diagnostic> Lint(const ir::Project& project, const ir::SourceMan
                         project.config_files.end();
     const bool config = path.ends_with("/.stackc.yaml") || path.ends_with("/.stackc.yml");
     if (!config && (listed || path.ends_with(".yaml") || path.ends_with(".yml"))) {
-      files.push_back(ParseFileSyntax(sm, f));
+      const frontend::YamlTrivia* seen = nullptr;
+      if (options.trivia != nullptr) {
+        for (const frontend::YamlTrivia& t : *options.trivia) {
+          if (t.file == f) seen = &t;
+        }
+      }
+      files.push_back(seen != nullptr ? FileSyntax{f, seen->comments, seen->aliased}
+                                      : ParseFileSyntax(sm, f));
     }
   }
   // Every secret found, so that no other finding's code frame or fingerprint shows one.

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "frontend/loader.h"
 #include "ir/diagnostic.h"
 #include "ir/value.h"
 
@@ -27,6 +28,9 @@ struct LintOptions {
   std::vector<std::string> extend_select;
   std::map<std::string, ir::Severity, std::less<>> severity;  // per code, from `.stackc.yaml`
   const ir::Value* policies = nullptr;  // `.stackc.yaml`'s policies block (declared.h), if any
+  // The comments and aliased anchors the loader saw (LoadedProject::trivia); files it does not
+  // cover are parsed again.
+  const std::vector<frontend::YamlTrivia>* trivia = nullptr;
 };
 
 // Whether `code` is chosen by the options (an unknown prefix chooses nothing).

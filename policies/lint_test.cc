@@ -158,6 +158,37 @@ TEST(LintTest, UnusedVolumeFixIsUnsafeWhenAMountNamesItsVolumeThroughAVariable) 
   }
 }
 
+// Lint reads comments and aliased anchors from the load instead of parsing each file again; the
+// findings, suppressions and fixes are the same either way.
+TEST(LintTest, TheLoadersTriviaStandInForAReparse) {
+  auto r = passes::test::LoadText(
+      "version: \"3.9\"\n"
+      "x-base: &base\n  image: example/app:1\n  privileged: true\n"
+      "services:\n"
+      "  a:\n    <<: *base\n    ports: [80:80]  # stackc: ignore[PORT001] public\n"
+      "  b:\n    <<: *base\n    user: \"0\"  # stackc: ignore[CTR999] nothing\n",
+      true, {}, true);
+  ASSERT_TRUE(r->ok);
+  ASSERT_EQ(r->loaded.trivia.size(), 1u);
+  EXPECT_EQ(r->loaded.trivia[0].comments.size(), 2u);
+  EXPECT_FALSE(r->loaded.trivia[0].aliased.empty());
+  std::vector<SuppressedFinding> suppressed_again, suppressed_seen;
+  const std::vector<ir::Diagnostic> again = Lint(r->project, r->sm, {}, &suppressed_again);
+  LintOptions with_trivia;
+  with_trivia.trivia = &r->loaded.trivia;
+  const std::vector<ir::Diagnostic> seen = Lint(r->project, r->sm, with_trivia, &suppressed_seen);
+  ASSERT_EQ(again.size(), seen.size());
+  for (size_t i = 0; i < again.size(); ++i) {
+    EXPECT_EQ(again[i].code, seen[i].code);
+    EXPECT_EQ(again[i].span, seen[i].span);
+    EXPECT_EQ(again[i].fix.has_value(), seen[i].fix.has_value()) << again[i].code;
+  }
+  EXPECT_EQ(suppressed_again.size(), 1u);
+  EXPECT_EQ(suppressed_seen.size(), 1u);
+  EXPECT_TRUE(std::any_of(seen.begin(), seen.end(),
+                          [](const ir::Diagnostic& d) { return d.code == "SUP001"; }));
+}
+
 TEST(LintTest, SelectAndIgnoreTakeCodesAndPrefixes) {
   auto r = passes::test::LoadText(kThreeTier);
   ASSERT_TRUE(r->ok);

@@ -17,19 +17,27 @@ namespace {
 struct Format {
   std::string_view kind;
   std::string_view pattern;  // group 1 is the secret part
+  // Every match contains one of these: a text without any is not searched with the pattern (a
+  // substring search is many times faster than the automaton on a large file).
+  std::array<std::string_view, 6> needles;
 };
 
 constexpr std::array<Format, 8> kFormats = {{
-    {"an AWS access key id", R"(\b((?:AKIA|ASIA)[0-9A-Z]{16})\b)"},
-    {"a GitHub token", R"(\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,}))"},
-    {"a GitLab token", R"(\b(glpat-[A-Za-z0-9_\-]{20,}))"},
-    {"a Slack token", R"(\b(xox[abposr]-[A-Za-z0-9\-]{10,}))"},
-    {"a private key", R"((-----BEGIN [A-Z ]*PRIVATE KEY(?: BLOCK)?-----))"},
-    {"a JSON web token", R"(\b(eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}))"},
-    {"a Stripe secret key", R"(\b(sk_live_[A-Za-z0-9]{20,}))"},
+    {"an AWS access key id", R"(\b((?:AKIA|ASIA)[0-9A-Z]{16})\b)", {"AKIA", "ASIA"}},
+    {"a GitHub token",
+     R"(\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,}))",
+     {"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"}},
+    {"a GitLab token", R"(\b(glpat-[A-Za-z0-9_\-]{20,}))", {"glpat-"}},
+    {"a Slack token", R"(\b(xox[abposr]-[A-Za-z0-9\-]{10,}))", {"xox"}},
+    {"a private key", R"((-----BEGIN [A-Z ]*PRIVATE KEY(?: BLOCK)?-----))", {"-----BEGIN "}},
+    {"a JSON web token",
+     R"(\b(eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}))",
+     {"eyJ"}},
+    {"a Stripe secret key", R"(\b(sk_live_[A-Za-z0-9]{20,}))", {"sk_live_"}},
     // scheme://user:password@host: the password, unless it is a ${VAR} reference.
     {"a password in a URL",
-     R"([A-Za-z][A-Za-z0-9+.\-]*://[^/\s:@?#${}]*:([^/\s@?#${}][^/\s@?#]*)@)"},
+     R"([A-Za-z][A-Za-z0-9+.\-]*://[^/\s:@?#${}]*:([^/\s@?#${}][^/\s@?#]*)@)",
+     {"://"}},
 }};
 
 // The compiled patterns, built once on first use and never changed (RE2 objects are immutable and
@@ -222,6 +230,12 @@ std::optional<SecretMatch> FindSecret(std::string_view text) {
   for (size_t i = 0; i < kFormats.size(); ++i) {
     re2::StringPiece secret;
     if (!compiled[i]->ok()) continue;
+    const auto& needles = kFormats[i].needles;
+    if (std::none_of(needles.begin(), needles.end(), [&](std::string_view n) {
+          return !n.empty() && text.find(n) != std::string_view::npos;
+        })) {
+      continue;
+    }
     if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *compiled[i], &secret)) {
       const size_t begin = static_cast<size_t>(secret.data() - text.data());
       if (!first || begin < first->begin) {
