@@ -1,6 +1,7 @@
 // What the linter needs from a YAML file beyond the project: its comments (suppressions live
-// there) and the anchored nodes that aliases copy (a fix must not edit them). Each file is parsed
-// once per lint run for both.
+// there) and the anchored nodes that aliases copy (a fix must not edit them). The loader records
+// both while it parses (LoadedProject::trivia, handed to Lint in LintOptions::trivia); a file it
+// did not parse is parsed here.
 //
 // Example:
 //   const FileSyntax syntax = ParseFileSyntax(sm, file);
