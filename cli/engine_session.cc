@@ -39,13 +39,18 @@ bool EngineSession::Load(const GlobalOptions& global, const std::vector<std::str
   // A warning's code frame may show a line that holds a secret (`DB_URL:
   // postgres://app:pw@${HOST}/app`): only `config` prints the user's values.
   if (ok && !diagnostics.empty()) {
-    policies::MaskSecrets(*sm_, policies::SecretValues(project, *sm_), &diagnostics);
+    policies::MaskSecrets(*sm_, secrets(), &diagnostics);
   }
   ir::DiagnosticSink shown;
   for (const ir::Diagnostic& d : diagnostics)
     shown.Report(d.severity, d.code, d.span, d.message) = d;
   PrintDiagnostics(*sm_, shown, global);
   return ok;
+}
+
+const std::vector<ir::Span>& EngineSession::secrets() {
+  if (!secrets_) secrets_ = policies::SecretValues(project, *sm_);
+  return *secrets_;
 }
 
 bool EngineSession::Connect() {

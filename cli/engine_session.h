@@ -11,6 +11,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,9 @@ class EngineSession {
   const ir::SourceManager& sources() const { return *sm_; }
   // What the loader saw of each YAML file besides its values (valid after Load).
   const std::vector<frontend::YamlTrivia>& trivia() const { return loaded_->trivia; }
+  // The secret values written in the project's files (policies::SecretValues; after Load),
+  // found once per session.
+  const std::vector<ir::Span>& secrets();
   // For files that belong to the run but not to the project (`.stackc.yaml`), so that findings in
   // them are located like any other.
   ir::SourceManager& mutable_sources() { return *sm_; }
@@ -70,6 +74,7 @@ class EngineSession {
  private:
   ir::SourceManager* sm_ = nullptr;
   const frontend::LoadedProject* loaded_ = nullptr;
+  std::optional<std::vector<ir::Span>> secrets_;
 };
 
 // Parses "--scale svc=N" values; false with a message on a malformed one.

@@ -164,6 +164,7 @@ int FixProject(const GlobalOptions& g, const std::string& config_path,
     if (config.policies) options.policies = &*config.policies;
     const ir::SourceManager& sm = session->sources();
     options.trivia = &session->trivia();
+    options.secrets = &session->secrets();
     const std::vector<ir::Diagnostic> findings = policies::Lint(session->project, sm, options);
     // The round's fixes are written only if the project still loads with them; if it would not
     // (two fixes that each were fine alone), one fix per file is tried; if that breaks it too, the
@@ -309,6 +310,7 @@ int RunLint(const GlobalOptions& global, const LintFlags& o, CommandResult& resu
     std::vector<policies::SuppressedFinding> suppressed;
     std::vector<ir::Diagnostic> findings;
     options.trivia = &session->trivia();
+    options.secrets = &session->secrets();
     for (ir::Diagnostic& d :
          policies::Lint(session->project, session->sources(), options, &suppressed)) {
       // A fingerprint is a hash of the finding and its line: computed only for a baseline.

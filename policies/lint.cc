@@ -51,11 +51,10 @@ std::vector<ir::Diagnostic> Lint(const ir::Project& project, const ir::SourceMan
                                       : ParseFileSyntax(sm, f));
     }
   }
-  // Every secret found, so that no other finding's code frame or fingerprint shows one.
-  std::vector<ir::Span> secrets;
-  for (const ir::Diagnostic& d : findings) {
-    if (d.secret) secrets.push_back(d.span);
-  }
+  // Every secret in the files, whichever rules are selected, so that no finding's code frame or
+  // fingerprint shows one.
+  const std::vector<ir::Span> secrets =
+      options.secrets != nullptr ? *options.secrets : SecretValues(project, sm);
   findings = ApplySuppressions(sm, files, std::move(findings), options, suppressed);
   // A suppression in a service that a profile set aside suppresses findings this run did not
   // look for: it is not unused.
@@ -94,6 +93,10 @@ std::vector<ir::Span> SecretValues(const ir::Project& project, const ir::SourceM
   for (const ir::Diagnostic& d : found) {
     if (d.secret) secrets.push_back(d.span);
   }
+  std::sort(secrets.begin(), secrets.end(), [](const ir::Span& a, const ir::Span& b) {
+    return std::tie(a.file, a.begin, a.end) < std::tie(b.file, b.begin, b.end);
+  });
+  secrets.erase(std::unique(secrets.begin(), secrets.end()), secrets.end());
   return secrets;
 }
 

@@ -31,6 +31,8 @@ struct LintOptions {
   // The comments and aliased anchors the loader saw (LoadedProject::trivia); files it does not
   // cover are parsed again.
   const std::vector<frontend::YamlTrivia>* trivia = nullptr;
+  // The project's secret values (SecretValues), when the caller has them already.
+  const std::vector<ir::Span>* secrets = nullptr;
 };
 
 // Whether `code` is chosen by the options (an unknown prefix chooses nothing).

@@ -189,6 +189,20 @@ TEST(LintTest, TheLoadersTriviaStandInForAReparse) {
                           [](const ir::Diagnostic& d) { return d.code == "SUP001"; }));
 }
 
+// The secrets are masked in every finding's code frame even when the SECRET rules are not selected.
+TEST(LintTest, SecretsStayMaskedWhenTheSecretRulesAreIgnored) {
+  auto r = passes::test::LoadText(
+      "services:\n  app:\n    image: example/app:1\n"
+      "    labels: {x: \"postgres://a:pw-two-2@h/\"}  # stackc: ignore[CTR001] not privileged\n");
+  ASSERT_TRUE(r->ok);
+  const std::vector<ir::Diagnostic> found = Lint(r->project, r->sm, {.ignore = {"SECRET"}});
+  ASSERT_FALSE(found.empty());
+  for (const ir::Diagnostic& d : found) {
+    const std::string text = ir::RenderText(r->sm, d, /*color=*/false);
+    EXPECT_EQ(text.find("pw-two-2"), std::string::npos) << text;
+  }
+}
+
 TEST(LintTest, SelectAndIgnoreTakeCodesAndPrefixes) {
   auto r = passes::test::LoadText(kThreeTier);
   ASSERT_TRUE(r->ok);
