@@ -60,18 +60,58 @@ bool Print(const std::string& text, const ConfigOptions& o) {
   return true;
 }
 
-// Docker Compose doubles every '$' of the printed project so that it loads back identically.
-std::string EscapeDollars(std::string s) {
-  const size_t dollars = static_cast<size_t>(std::count(s.begin(), s.end(), '$'));
-  if (dollars == 0) return s;
-  std::string out;
-  out.reserve(s.size() + dollars);
-  for (char c : s) {
-    out += c;
-    if (c == '$') out += '$';
+// The project's print, written in pieces as the printer hands them over, to -o FILE (opened at the
+// first piece) or standard output, each '$' doubled as Docker Compose doubles it so that the print
+// loads back identically. Close reports a failure once, after a message.
+class ProjectOutput {
+ public:
+  explicit ProjectOutput(const std::string& path) : path_(path) {}
+  ProjectOutput(const ProjectOutput&) = delete;
+  ProjectOutput& operator=(const ProjectOutput&) = delete;
+  ~ProjectOutput() {
+    if (file_ != nullptr && file_ != stdout) std::fclose(file_);
   }
-  return out;
-}
+
+  void Write(std::string_view text) {
+    if (failed_) return;
+    if (file_ == nullptr) {
+      file_ = path_.empty() ? stdout : std::fopen(path_.c_str(), "wb");
+      if (file_ == nullptr) {
+        failed_ = true;
+        return;
+      }
+    }
+    while (!text.empty()) {
+      const size_t dollar = text.find('$');
+      const size_t n = dollar == std::string_view::npos ? text.size() : dollar + 1;
+      if (std::fwrite(text.data(), 1, n, file_) != n ||
+          (dollar != std::string_view::npos && std::fputc('$', file_) == EOF)) {
+        failed_ = true;
+        return;
+      }
+      text.remove_prefix(n);
+    }
+  }
+
+  bool Close() {
+    if (file_ == nullptr && !failed_) Write("");
+    bool ok = !failed_ && file_ != nullptr && std::fflush(file_) == 0;
+    if (file_ != nullptr && file_ != stdout) {
+      ok = std::fclose(file_) == 0 && ok;
+    }
+    file_ = nullptr;
+    if (!ok && path_.empty()) std::fprintf(stderr, "error: cannot write to standard output\n");
+    if (!ok && !path_.empty()) {
+      std::fprintf(stderr, "error: open %s: cannot write the file\n", path_.c_str());
+    }
+    return ok;
+  }
+
+ private:
+  std::string path_;
+  std::FILE* file_ = nullptr;
+  bool failed_ = false;
+};
 
 // encoding/json's compact form of MarshalIndent's output: the white space outside strings removed.
 std::string CompactJson(const std::string& in) {
@@ -370,12 +410,16 @@ int Run(const GlobalOptions& global, const ConfigOptions& o, CommandResult& resu
                                                   : frontend::EmitGoYaml(tree);
     return Print(out, o) ? 0 : 2;
   }
-  if (std::string error; !printer.Print(project.model, format, &out, &error)) {
+  ProjectOutput output(o.output);
+  const frontend::ModelPrinter::Drain drain = [&](std::string_view written) {
+    output.Write(written);
+  };
+  if (std::string error; !printer.Print(project.model, format, &out, &error, drain)) {
     std::fprintf(stderr, "error: %s\n", error.c_str());
     return 2;
   }
-  out = EscapeDollars(std::move(out));
-  return Print(out, o) ? 0 : 2;
+  output.Write(out);
+  return output.Close() ? 0 : 2;
 }
 
 }  // namespace

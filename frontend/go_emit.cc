@@ -495,7 +495,37 @@ bool ShouldUseLiteral(std::string_view s) {
   return false;
 }
 
+// Analyze for printable ASCII without tabs or line breaks, most of a compose file: only the
+// indicators and the spaces at the ends decide. False, with sc untouched, for any other byte.
+bool AnalyzePrintableAscii(Scalar* sc) {
+  const std::string_view v = sc->value;
+  const size_t n = v.size();
+  bool indicators = n >= 3 && (v.starts_with("---") || v.starts_with("..."));
+  for (size_t i = 0; i < n; ++i) {
+    const char c = v[i];
+    if (c < 0x20 || c > 0x7E) return false;
+    if (c == ':' || c == '#' || c == '?' || c == '-' || i == 0) {
+      const bool followed_by_space = i + 1 >= n || v[i + 1] == ' ';
+      if (i == 0) {
+        if (std::string_view("#,[]{}&*!|>'\"%@`").find(c) != std::string_view::npos ||
+            ((c == '?' || c == ':' || c == '-') && followed_by_space)) {
+          indicators = true;
+        }
+      } else if ((c == ':' && followed_by_space) || (c == '#' && v[i - 1] == ' ')) {
+        indicators = true;
+      }
+    }
+  }
+  const bool edge_space = n > 0 && (v.front() == ' ' || v.back() == ' ');
+  sc->multiline = false;
+  sc->block_plain_allowed = !edge_space && !indicators;
+  sc->single_quoted_allowed = true;
+  sc->block_allowed = n > 0 && v.back() != ' ';
+  return true;
+}
+
 void Analyze(Scalar* sc) {
+  if (AnalyzePrintableAscii(sc)) return;
   const Bytes v{sc->value};
   const size_t n = v.size();
   if (n == 0) {

@@ -344,7 +344,10 @@ struct ModelPrinter::Impl {
   Out DecodeNamed(const Node& v, const GoType* t, OutputFormat f) const;
   Out DecodeAny(const Node& v, OutputFormat f) const;
   // Writes the Go map of structs `v` (of type map_type) to w, one decoded entry at a time.
-  void StreamMap(const Node& v, const GoType* map_type, OutputFormat f, GoWriter& w) const;
+  // Writes a map of structs one entry at a time, handing the output to drain (when set) between
+  // entries once *out holds ModelPrinter::kDrainBytes.
+  void StreamMap(const Node& v, const GoType* map_type, OutputFormat f, GoWriter& w,
+                 std::string* out, const ModelPrinter::Drain* drain) const;
   void SortKeys(Node& map, OutputFormat f) const {
     if (f == OutputFormat::kYaml) {
       std::stable_sort(
@@ -811,7 +814,8 @@ const GoType* StructMapOf(const GoType* t) {
 }  // namespace
 
 void ModelPrinter::Impl::StreamMap(const Node& v, const GoType* map_type, OutputFormat f,
-                                   GoWriter& w) const {
+                                   GoWriter& w, std::string* out,
+                                   const ModelPrinter::Drain* drain) const {
   std::vector<const MapEntry*> order;
   order.reserve(v.entries.size());
   for (const MapEntry& e : v.entries) order.push_back(&e);
@@ -827,12 +831,17 @@ void ModelPrinter::Impl::StreamMap(const Node& v, const GoType* map_type, Output
   for (const MapEntry* e : order) {
     w.Key(e->key);
     w.Value(Decode(e->value, map_type->elem, f).node);
+    if (drain != nullptr && out->size() >= ModelPrinter::kDrainBytes) {
+      (*drain)(*out);
+      out->clear();
+    }
   }
   w.EndMapping();
 }
 
 bool ModelPrinter::Print(const Node& model, OutputFormat format, std::string* out,
-                         std::string* error) const {
+                         std::string* error, const Drain& drain) const {
+  const Drain* yaml_drain = format == OutputFormat::kYaml && drain ? &drain : nullptr;
   out->clear();
   std::unique_ptr<GoWriter> w =
       format == OutputFormat::kYaml ? MakeGoYamlWriter(out) : MakeGoJsonWriter(out);
@@ -872,7 +881,7 @@ bool ModelPrinter::Print(const Node& model, OutputFormat format, std::string* ou
       const Deferred* d = find_deferred(row->yaml_key);
       if (d != nullptr) {
         w->Key(d->key);
-        impl_->StreamMap(*d->value, d->type, format, *w);
+        impl_->StreamMap(*d->value, d->type, format, *w, out, yaml_drain);
       }
       for (size_t i = 0; i < decoded.entries.size(); ++i) {
         if (written[i] || decoded.entries[i].key != row->yaml_key) continue;
@@ -905,7 +914,7 @@ bool ModelPrinter::Print(const Node& model, OutputFormat format, std::string* ou
   for (std::string_view key : keys) {
     w->Key(key);
     if (const Deferred* d = find_deferred(key)) {
-      impl_->StreamMap(*d->value, d->type, format, *w);
+      impl_->StreamMap(*d->value, d->type, format, *w, out, yaml_drain);
     } else {
       w->Value(*decoded.Find(key));
     }

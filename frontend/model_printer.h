@@ -14,6 +14,7 @@
 //   nginx\n..."
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -39,8 +40,15 @@ class ModelPrinter {
   // building that tree: each service, network, volume... is decoded, written and dropped in turn,
   // so that a large project's output costs the memory of one service. False when encoding/json
   // refuses a value (NaN, infinities): *out is then empty and *error (if given) holds Go's message.
-  bool Print(const Node& model, OutputFormat format, std::string* out,
-             std::string* error = nullptr) const;
+  //
+  // With a drain, YAML output is handed over as it is written: whenever *out holds kDrainBytes or
+  // more between two entries of a streamed map, drain(*out) is called and *out is cleared, so a
+  // large project never holds its whole output (and what is written stays in the cache). JSON is
+  // never drained, since encoding/json may still refuse a later value.
+  using Drain = std::function<void(std::string_view written)>;
+  static constexpr size_t kDrainBytes = size_t{64} << 10;
+  bool Print(const Node& model, OutputFormat format, std::string* out, std::string* error = nullptr,
+             const Drain& drain = {}) const;
   std::string Yaml(const Node& model) const;
   std::string Json(const Node& model) const;
 

@@ -30,6 +30,45 @@ TEST(ModelPrinterTest, SortsKeysAsGoYamlDoes) {
   EXPECT_FALSE(GoYamlKeyLess("x", "x"));
 }
 
+// With a drain, a large project's YAML is handed over in pieces of at least kDrainBytes (the last
+// one left in *out); put together they are the bytes of the whole print. JSON is never drained.
+TEST(ModelPrinterTest, DrainHandsOverTheYamlInPieces) {
+  std::string text = "services:\n";
+  for (int i = 0; i < 2000; ++i) {
+    text += "  svc" + std::to_string(i) + ":\n    image: app:1\n    command: echo $$HOME-" +
+            std::to_string(i) + "\n    environment: [A=1, B=two words]\n";
+  }
+  InMemoryFileSystem files("/p");
+  files.Add("/p/compose.yaml", text);
+  LoadRequest req;
+  req.config_paths = {"/p/compose.yaml"};
+  ir::SourceManager sm;
+  ir::DiagnosticSink sink;
+  LoadedProject project;
+  ASSERT_TRUE(LoadProject(req, files, EnvMap{}, sm, sink, &project));
+  const ModelPrinter printer;
+  for (OutputFormat format : {OutputFormat::kYaml, OutputFormat::kJson}) {
+    std::string whole;
+    ASSERT_TRUE(printer.Print(project.model, format, &whole));
+    ASSERT_GT(whole.size(), 2 * ModelPrinter::kDrainBytes);
+    std::string pieces, rest;
+    size_t drains = 0;
+    const ModelPrinter::Drain drain = [&](std::string_view written) {
+      EXPECT_GE(written.size(), ModelPrinter::kDrainBytes);
+      pieces += written;
+      ++drains;
+    };
+    ASSERT_TRUE(printer.Print(project.model, format, &rest, nullptr, drain));
+    EXPECT_EQ(pieces + rest, whole);
+    if (format == OutputFormat::kYaml) {
+      EXPECT_GE(drains, 2u);
+      EXPECT_LT(rest.size(), whole.size() / 2);
+    } else {
+      EXPECT_EQ(drains, 0u);
+    }
+  }
+}
+
 // Print streams each service as it decodes it; the bytes are those of the whole output tree.
 TEST(CorpusModelPrinterTest, PrintWritesTheBytesOfTheOutputTree) {
   const fs::path root = fs::path(STACKC_SHARED_DIR) / "corpus/public";
