@@ -39,7 +39,7 @@ int RunApply(const GlobalOptions& global, const ApplyOptions& o, CommandResult& 
     return 130;
   }
   runner::RealClock clock;
-  if (!session.OpenWorkers(o.parallel)) return 2;
+  if (!session.OpenWorkers(o.parallel, o.wait_timeout_s)) return 2;
   std::unique_ptr<runner::Progress> progress = MakeProgress(o.progress);
   if (!progress) return 2;
   const runner::ApplyResult applied =
@@ -71,8 +71,9 @@ void AddApplyCommand(CLI::App& app, const GlobalOptions& global, CommandResult* 
   AddApplyOptions(cmd, o.get());
   cmd->add_flag("--wait", o->wait, "Wait for services to be running or healthy");
   AddProgressOption(cmd, &o->progress);
-  cmd->add_option("--wait-timeout", o->wait_timeout_s,
-                  "Seconds to wait for a dependency or, with --wait, for each service");
+  cmd->add_option(
+      "--wait-timeout", o->wait_timeout_s,
+      "Seconds to wait for a dependency, a lifecycle hook or, with --wait, each service");
   cmd->callback([o, &global, result]() { result->exit_code = RunApply(global, *o, *result); });
 }
 

@@ -73,10 +73,10 @@ bool EngineSession::Connect() {
   return true;
 }
 
-bool EngineSession::OpenWorkers(int n) {
+bool EngineSession::OpenWorkers(int n, int hook_timeout_s) {
   std::string error;
   const std::string socket = runner::EngineSocketPath(std::getenv("DOCKER_HOST"), &error);
-  workers.push_back(std::make_unique<runner::EngineExecutor>(*engine));
+  workers.push_back(std::make_unique<runner::EngineExecutor>(*engine, hook_timeout_s));
   for (int i = 1; i < n; ++i) {
     std::unique_ptr<runner::HttpTransport> t = runner::OpenUnixSocketTransport(socket, &error);
     if (!t) {
@@ -85,7 +85,7 @@ bool EngineSession::OpenWorkers(int n) {
     }
     auto client = std::make_unique<runner::EngineClient>(*t);
     client->AdoptVersion(engine->minor());
-    workers.push_back(std::make_unique<runner::EngineExecutor>(*client));
+    workers.push_back(std::make_unique<runner::EngineExecutor>(*client, hook_timeout_s));
     worker_transports.push_back(std::move(t));
     worker_engines.push_back(std::move(client));
   }

@@ -40,7 +40,8 @@ class EngineSession {
   bool Connect();
   // Opens `n` more connections to the same Engine for parallel workers; the executors of
   // `workers` run plans (Execute's executor list).
-  bool OpenWorkers(int n);
+  // n workers; a lifecycle hook that runs longer than hook_timeout_s fails its step.
+  bool OpenWorkers(int n, int hook_timeout_s = runner::EngineExecutor::kDefaultHookTimeoutS);
   std::vector<runner::Executor*> executors() const;
 
   // Compiles the desired state (with the Engine's API version and image IDs) and observes the

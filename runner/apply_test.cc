@@ -309,6 +309,35 @@ TEST(EngineExecutorTest, LooksOnceAtAWaitedContainer) {
   EXPECT_EQ(executor.Run(wait).message, "container p-db-1 exited (1)");
 }
 
+// The attached exec start is given the hook timeout; when it ends without an answer while the
+// exec still runs, the hook is stuck and its step fails saying so.
+TEST(EngineExecutorTest, AHookThatDoesNotExitTimesOut) {
+  test::ScriptedTransport t;
+  t.Push(200, "OK", {{"api-version", "1.41"}});
+  t.Push(201, R"({"Id":"e1"})");
+  t.PushFailure("Operation timed out after 3000 milliseconds");
+  t.Push(200, R"({"Running":true,"ExitCode":0})");
+  EngineClient engine(t);
+  std::string error;
+  ASSERT_TRUE(engine.Connect(&error));
+  EngineExecutor executor(engine, 3);
+  Step hook;
+  hook.kind = StepKind::kRunHook;
+  hook.service = "app";
+  hook.resource = "p-app-1";
+  hook.reason = "post_start hook 1";
+  hook.body = {{"Cmd", {"sleep", "3600"}}};
+  const StepOutcome r = executor.Run(hook);
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.message,
+            "service 'app': the post_start hook 1 in container 'p-app-1' did not exit "
+            "within 3 s");
+  ASSERT_EQ(t.requests.size(), 4u);
+  EXPECT_EQ(t.requests[2].path, "/v1.41/exec/e1/start");
+  EXPECT_EQ(t.requests[2].timeout_ms, 3000);
+  EXPECT_EQ(t.requests[3].path, "/v1.41/exec/e1/json");
+}
+
 TEST(EngineExecutorTest, AlreadyDoneIsDone) {
   test::ScriptedTransport t;
   t.Push(200, "OK", {{"api-version", "1.41"}});

@@ -142,7 +142,15 @@ StepOutcome EngineExecutor::Hook(const Step& step) {
   if (!r.ok()) return Failure(step, r);
   const std::string id = r.body.value("Id", "");
   r = engine_.CallRaw("POST", "/exec/" + id + "/start", R"({"Detach":false,"Tty":false})",
-                      "application/json");
+                      "application/json", hook_timeout_s_ * 1000);
+  if (r.error == ApiError::kTransport) {
+    // The attached start answers when the command exits; still running means it is stuck.
+    const ApiResult state = engine_.Call("GET", "/exec/" + id + "/json");
+    if (state.ok() && state.body.value("Running", false)) {
+      return {false, fmt::format("service '{}': the {} in container '{}' did not exit within {} s",
+                                 step.service, step.reason, step.resource, hook_timeout_s_)};
+    }
+  }
   if (!r.ok()) return Failure(step, r);
   r = engine_.Call("GET", "/exec/" + id + "/json");
   if (!r.ok()) return Failure(step, r);

@@ -29,9 +29,13 @@ class Executor {
   virtual StepOutcome Run(const backends::docker::Step& step) = 0;
 };
 
+// Runs each step as Engine API calls. A lifecycle hook (an exec) that has not exited after
+// `hook_timeout_s` fails its step (it is left running in the container, which a stop ends).
 class EngineExecutor final : public Executor {
  public:
-  explicit EngineExecutor(EngineClient& engine) : engine_(engine) {}
+  static constexpr int kDefaultHookTimeoutS = 120;
+  explicit EngineExecutor(EngineClient& engine, int hook_timeout_s = kDefaultHookTimeoutS)
+      : engine_(engine), hook_timeout_s_(hook_timeout_s) {}
   StepOutcome Run(const backends::docker::Step& step) override;
 
  private:
@@ -40,6 +44,7 @@ class EngineExecutor final : public Executor {
   StepOutcome Build(const backends::docker::Step& step);
 
   EngineClient& engine_;
+  int hook_timeout_s_;
 };
 
 class DryRunRecorder final : public Executor {

@@ -290,6 +290,13 @@ check "hooks: a failing post_start hook fails the apply (exit 1)" test "$rc" -eq
 check "hooks: and says which hook" grep -q "post_start hook 1 in container '$p-app-1' exited with 5" "$work/last.err"
 check "hooks: the dependent was not started" \
   bash -c "! docker inspect -f '{{.State.Running}}' $p-web-1 2>/dev/null | grep -q true"
+sed 's/echo started > \/data\/started/sleep 3600/' "$f" >"$work/hooks-stuck.yaml"
+t0=$(date +%s)
+sc -p "$p" -f "$work/hooks-stuck.yaml" apply --wait-timeout 3; rc=$?
+check "hooks: a post_start hook that never exits fails the apply after --wait-timeout (exit 1)" \
+  test "$rc" -eq 1 -a $(($(date +%s) - t0)) -lt 60
+check "hooks: and names the stuck hook" \
+  grep -q "post_start hook 1 in container '$p-app-1' did not exit within 3 s" "$work/last.err"
 sc -p "$p" -f "$f" down --volumes >/dev/null
 
 # ---- faults ----
