@@ -23,6 +23,9 @@ bool ShortPort(const Node& spec, std::vector<Node>* out, std::string* error) {
   }
   for (const PortMapping& p : parsed.ports) {
     Node m = Node::Map(span);
+    // Sized once: a project holds thousands of these.
+    m.entries.reserve(size_t{!p.mode.empty()} + size_t{!p.host_ip.empty()} + size_t{p.target != 0} +
+                      size_t{!p.published.empty()} + size_t{!p.protocol.empty()});
     if (!p.mode.empty()) m.Set("mode", Node::String(std::string(p.mode), span));
     if (!p.host_ip.empty()) m.Set("host_ip", Node::String(p.host_ip, span));
     if (p.target != 0) m.Set("target", Node::Int(p.target, span));
@@ -41,10 +44,14 @@ bool ShortVolume(const std::string& spec, ir::Span span, Node* out, std::string*
     return false;
   }
   const VolumeSpec& v = parsed.volume;
+  const std::string target = CleanVolumeTarget(v.target);
   Node m = Node::Map(span);
+  // Sized once: a project holds thousands of these.
+  m.entries.reserve(size_t{!v.type.empty()} + size_t{!v.source.empty()} + size_t{!target.empty()} +
+                    size_t{v.read_only} + size_t{v.bind.has_value()} +
+                    size_t{v.volume.has_value()});
   if (!v.type.empty()) m.Set("type", Node::String(std::string(v.type), span));
   if (!v.source.empty()) m.Set("source", Node::String(v.source, span));
-  const std::string target = CleanVolumeTarget(v.target);
   if (!target.empty()) m.Set("target", Node::String(target, span));
   if (v.read_only) m.Set("read_only", Node::Bool(true, span));
   if (v.bind) {
@@ -107,6 +114,7 @@ class Canonicalizer {
   static void StringSliceToMap(Node& n) {
     if (!n.is_seq()) return;
     Node m = Node::Map(n.span);
+    m.entries.reserve(n.items.size());
     for (Node& i : n.items) {
       const std::string key = i.GoString();
       if (!m.FindEntry(key)) m.entries.push_back(MapEntry{key, i.span, Node::Null(i.span)});
@@ -299,8 +307,10 @@ class Canonicalizer {
       return;
     }
     Node m = Node::Map(v.span);
+    m.entries.reserve(v.items.size());
     for (Node& i : v.items) {
       Node d = Node::Map(i.span);
+      d.entries.reserve(2);
       d.Set("condition", Node::String("service_started", i.span));
       d.Set("required", Node::Bool(true, i.span));
       const std::string key = i.GoString();

@@ -1,5 +1,6 @@
 #include "frontend/go_emit.h"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -482,6 +483,7 @@ struct Scalar {
   bool block_plain_allowed = false;
   bool single_quoted_allowed = false;
   bool block_allowed = false;
+  bool ascii_word = false;  // printable ASCII without spaces: a plain scalar is written as is
 };
 
 bool ShouldUseLiteral(std::string_view s) {
@@ -496,31 +498,50 @@ bool ShouldUseLiteral(std::string_view s) {
 }
 
 // Analyze for printable ASCII without tabs or line breaks, most of a compose file: only the
-// indicators and the spaces at the ends decide. False, with sc untouched, for any other byte.
+// indicators and the spaces decide. False, with sc untouched, for any other byte.
 bool AnalyzePrintableAscii(Scalar* sc) {
+  // 0: a character that decides nothing; 1: a space; 2: ':', '#', '?' or '-', which may be an
+  // indicator; 3: outside printable ASCII (or a tab, or DEL).
+  static constexpr auto kClass = [] {
+    std::array<uint8_t, 256> t{};
+    for (int c = 0; c < 256; ++c) t[c] = c < 0x20 || c > 0x7E ? 3 : 0;
+    t[' '] = 1;
+    t[':'] = t['#'] = t['?'] = t['-'] = 2;
+    return t;
+  }();
   const std::string_view v = sc->value;
   const size_t n = v.size();
-  bool indicators = n >= 3 && (v.starts_with("---") || v.starts_with("..."));
+  bool indicators = false, spaces = false;
   for (size_t i = 0; i < n; ++i) {
     const char c = v[i];
-    if (c < 0x20 || c > 0x7E) return false;
-    if (c == ':' || c == '#' || c == '?' || c == '-' || i == 0) {
-      const bool followed_by_space = i + 1 >= n || v[i + 1] == ' ';
-      if (i == 0) {
-        if (std::string_view("#,[]{}&*!|>'\"%@`").find(c) != std::string_view::npos ||
-            ((c == '?' || c == ':' || c == '-') && followed_by_space)) {
+    switch (kClass[static_cast<unsigned char>(c)]) {
+      case 0:
+        break;
+      case 1:
+        spaces = true;
+        break;
+      case 2:
+        // At the start, '?', ':' and '-' before white space; inside, ": " and " #".
+        if ((c == ':' || (i == 0 && c != '#')) && (i + 1 >= n || v[i + 1] == ' ')) {
+          indicators = true;
+        } else if (c == '#' && i > 0 && v[i - 1] == ' ') {
           indicators = true;
         }
-      } else if ((c == ':' && followed_by_space) || (c == '#' && v[i - 1] == ' ')) {
-        indicators = true;
-      }
+        break;
+      default:
+        return false;
     }
   }
+  if (n > 0 && std::string_view("#,[]{}&*!|>'\"%@`").find(v[0]) != std::string_view::npos) {
+    indicators = true;
+  }
+  if (n >= 3 && (v.starts_with("---") || v.starts_with("..."))) indicators = true;
   const bool edge_space = n > 0 && (v.front() == ' ' || v.back() == ' ');
   sc->multiline = false;
   sc->block_plain_allowed = !edge_space && !indicators;
   sc->single_quoted_allowed = true;
   sc->block_allowed = n > 0 && v.back() != ' ';
+  sc->ascii_word = !spaces;
   return true;
 }
 
@@ -847,7 +868,18 @@ class YamlEmitter {
     const Bytes v{sc.value};
     switch (style) {
       case Style::kPlain:
-        WritePlain(v, !simple_key);
+        if (sc.ascii_word) {
+          // What WritePlain does for a run without spaces or breaks.
+          if (!sc.value.empty()) {
+            if (!whitespace_) Put(' ');
+            out_ += sc.value;
+            column_ += static_cast<int>(sc.value.size());
+            whitespace_ = false;
+          }
+          indention_ = false;
+        } else {
+          WritePlain(v, !simple_key);
+        }
         break;
       case Style::kSingle:
         WriteSingleQuoted(v, !simple_key);

@@ -239,7 +239,7 @@ void Loader::Normalize(Node& model) {
         }
       }
       Node depends = Node::Map();
-      if (Node* d = svc.Find("depends_on"); d && d->is_map()) depends = *d;
+      if (Node* d = svc.Find("depends_on"); d && d->is_map()) depends = std::move(*d);
       auto add_dep = [&](const std::string& name, bool restart) {
         if (depends.FindEntry(name)) return;
         Node dep = Node::Map();
