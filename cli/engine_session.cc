@@ -48,8 +48,13 @@ bool EngineSession::Load(const GlobalOptions& global, const std::vector<std::str
   return ok;
 }
 
+const std::vector<ir::Diagnostic>& EngineSession::secret_findings() {
+  if (!secret_findings_) secret_findings_ = policies::SecretFindings(project, *sm_);
+  return *secret_findings_;
+}
+
 const std::vector<ir::Span>& EngineSession::secrets() {
-  if (!secrets_) secrets_ = policies::SecretValues(project, *sm_);
+  if (!secrets_) secrets_ = policies::SecretValues(secret_findings());
   return *secrets_;
 }
 

@@ -56,8 +56,9 @@ class EngineSession {
   const ir::SourceManager& sources() const { return *sm_; }
   // What the loader saw of each YAML file besides its values (valid after Load).
   const std::vector<frontend::YamlTrivia>& trivia() const { return loaded_->trivia; }
-  // The secret values written in the project's files (policies::SecretValues; after Load),
-  // found once per session.
+  // What the SECRET rules find in the project (policies::SecretFindings; after Load), and the
+  // secret values written in its files (policies::SecretValues): found once per session.
+  const std::vector<ir::Diagnostic>& secret_findings();
   const std::vector<ir::Span>& secrets();
   // For files that belong to the run but not to the project (`.stackc.yaml`), so that findings in
   // them are located like any other.
@@ -75,6 +76,7 @@ class EngineSession {
  private:
   ir::SourceManager* sm_ = nullptr;
   const frontend::LoadedProject* loaded_ = nullptr;
+  std::optional<std::vector<ir::Diagnostic>> secret_findings_;
   std::optional<std::vector<ir::Span>> secrets_;
 };
 

@@ -165,6 +165,7 @@ int FixProject(const GlobalOptions& g, const std::string& config_path,
     const ir::SourceManager& sm = session->sources();
     options.trivia = &session->trivia();
     options.secrets = &session->secrets();
+    options.secret_findings = &session->secret_findings();
     const std::vector<ir::Diagnostic> findings = policies::Lint(session->project, sm, options);
     // The round's fixes are written only if the project still loads with them; if it would not
     // (two fixes that each were fine alone), one fix per file is tried; if that breaks it too, the
@@ -311,6 +312,7 @@ int RunLint(const GlobalOptions& global, const LintFlags& o, CommandResult& resu
     std::vector<ir::Diagnostic> findings;
     options.trivia = &session->trivia();
     options.secrets = &session->secrets();
+    options.secret_findings = &session->secret_findings();
     for (ir::Diagnostic& d :
          policies::Lint(session->project, session->sources(), options, &suppressed)) {
       // A fingerprint is a hash of the finding and its line: computed only for a baseline.

@@ -456,10 +456,14 @@ ir::Service LowerService(const MapEntry& entry) {
 std::vector<ir::Service> Services(const Node* map) {
   std::vector<ir::Service> out;
   if (!map || !map->is_map()) return out;
-  out.reserve(map->entries.size());
-  for (const MapEntry& e : map->entries) out.push_back(LowerService(e));
-  std::sort(out.begin(), out.end(),
-            [](const ir::Service& a, const ir::Service& b) { return a.name.value < b.name.value; });
+  // Sorted by name before lowering: an ir::Service is large to move around.
+  std::vector<const MapEntry*> order;
+  order.reserve(map->entries.size());
+  for (const MapEntry& e : map->entries) order.push_back(&e);
+  std::sort(order.begin(), order.end(),
+            [](const MapEntry* a, const MapEntry* b) { return a->key < b->key; });
+  out.reserve(order.size());
+  for (const MapEntry* e : order) out.push_back(LowerService(*e));
   return out;
 }
 

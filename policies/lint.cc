@@ -30,6 +30,12 @@ std::vector<ir::Diagnostic> Lint(const ir::Project& project, const ir::SourceMan
   RuleContext ctx(project, sm, options.policies);
   for (const RuleInfo& rule : AllRules()) {
     if (!Selected(rule.code, options)) continue;
+    if (options.secret_findings != nullptr && std::string_view(rule.code).starts_with("SECRET")) {
+      for (const ir::Diagnostic& d : *options.secret_findings) {
+        if (d.code == rule.code) findings.push_back(d);
+      }
+      continue;
+    }
     Reporter reporter(rule.code, rule.severity, &findings);
     rule.check(ctx, reporter);
   }
@@ -53,8 +59,10 @@ std::vector<ir::Diagnostic> Lint(const ir::Project& project, const ir::SourceMan
   }
   // Every secret in the files, whichever rules are selected, so that no finding's code frame or
   // fingerprint shows one.
-  const std::vector<ir::Span> secrets =
-      options.secrets != nullptr ? *options.secrets : SecretValues(project, sm);
+  const std::vector<ir::Span> secrets = options.secrets != nullptr ? *options.secrets
+                                        : options.secret_findings != nullptr
+                                            ? SecretValues(*options.secret_findings)
+                                            : SecretValues(project, sm);
   findings = ApplySuppressions(sm, files, std::move(findings), options, suppressed);
   // A suppression in a service that a profile set aside suppresses findings this run did not
   // look for: it is not unused.
@@ -81,7 +89,8 @@ std::vector<ir::Diagnostic> Lint(const ir::Project& project, const ir::SourceMan
   return findings;
 }
 
-std::vector<ir::Span> SecretValues(const ir::Project& project, const ir::SourceManager& sm) {
+std::vector<ir::Diagnostic> SecretFindings(const ir::Project& project,
+                                           const ir::SourceManager& sm) {
   const RuleContext ctx(project, sm);
   std::vector<ir::Diagnostic> found;
   for (const RuleInfo& rule : AllRules()) {
@@ -89,8 +98,16 @@ std::vector<ir::Span> SecretValues(const ir::Project& project, const ir::SourceM
     Reporter reporter(rule.code, rule.severity, &found);
     rule.check(ctx, reporter);
   }
+  return found;
+}
+
+std::vector<ir::Span> SecretValues(const ir::Project& project, const ir::SourceManager& sm) {
+  return SecretValues(SecretFindings(project, sm));
+}
+
+std::vector<ir::Span> SecretValues(const std::vector<ir::Diagnostic>& secret_findings) {
   std::vector<ir::Span> secrets;
-  for (const ir::Diagnostic& d : found) {
+  for (const ir::Diagnostic& d : secret_findings) {
     if (d.secret) secrets.push_back(d.span);
   }
   std::sort(secrets.begin(), secrets.end(), [](const ir::Span& a, const ir::Span& b) {

@@ -25,8 +25,13 @@ std::vector<ir::Diagnostic> Lint(const ir::Project& project, const ir::SourceMan
                                  const LintOptions& options,
                                  std::vector<SuppressedFinding>* suppressed = nullptr);
 
+// What the SECRET rules find in the project, whatever the selection: a lint given them
+// (LintOptions::secret_findings) does not run those rules again.
+std::vector<ir::Diagnostic> SecretFindings(const ir::Project& project, const ir::SourceManager& sm);
+
 // The secret values written in the project's files, as the SECRET rules find them (whatever the
 // selection): what no output but `config` may show.
+std::vector<ir::Span> SecretValues(const std::vector<ir::Diagnostic>& secret_findings);
 std::vector<ir::Span> SecretValues(const ir::Project& project, const ir::SourceManager& sm);
 
 // Masks each secret in the code frames of the diagnostics whose line holds it (`masks`).

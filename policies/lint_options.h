@@ -33,6 +33,9 @@ struct LintOptions {
   const std::vector<frontend::YamlTrivia>* trivia = nullptr;
   // The project's secret values (SecretValues), when the caller has them already.
   const std::vector<ir::Span>* secrets = nullptr;
+  // What the SECRET rules find (SecretFindings), when the caller has it already: the selected
+  // SECRET rules report these instead of running again.
+  const std::vector<ir::Diagnostic>* secret_findings = nullptr;
 };
 
 // Whether `code` is chosen by the options (an unknown prefix chooses nothing).

@@ -203,6 +203,33 @@ TEST(LintTest, SecretsStayMaskedWhenTheSecretRulesAreIgnored) {
   }
 }
 
+// Given SecretFindings, a lint reports them for the selected SECRET rules instead of running those
+// rules again, and finds the same.
+TEST(LintTest, SecretFindingsGivenAreNotSearchedAgain) {
+  auto r = passes::test::LoadText(
+      "services:\n  app:\n    image: example/app:1\n"
+      "    environment: [DB_PASSWORD=pw-three-3, TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789]\n"
+      "    labels: {x: \"postgres://a:pw-two-2@h/\"}\n");
+  ASSERT_TRUE(r->ok);
+  const std::vector<ir::Diagnostic> secret_findings = SecretFindings(r->project, r->sm);
+  ASSERT_GE(secret_findings.size(), 3u);
+  const std::vector<std::string> searched = Lines(*r);
+  EXPECT_EQ(Lines(*r, {.secret_findings = &secret_findings}), searched);
+  EXPECT_EQ(std::count_if(searched.begin(), searched.end(),
+                          [](const std::string& l) { return l.starts_with("SECRET"); }),
+            static_cast<std::ptrdiff_t>(secret_findings.size()));
+  // What was given is what is reported: with none given, there is no SECRET finding.
+  const std::vector<ir::Diagnostic> none;
+  for (const std::string& line : Lines(*r, {.secret_findings = &none})) {
+    EXPECT_FALSE(line.starts_with("SECRET")) << line;
+  }
+  // Ignored SECRET rules report nothing, given or not.
+  for (const std::string& line :
+       Lines(*r, {.ignore = {"SECRET002"}, .secret_findings = &secret_findings})) {
+    EXPECT_FALSE(line.starts_with("SECRET002")) << line;
+  }
+}
+
 TEST(LintTest, SelectAndIgnoreTakeCodesAndPrefixes) {
   auto r = passes::test::LoadText(kThreeTier);
   ASSERT_TRUE(r->ok);
