@@ -253,7 +253,23 @@ bool CheckConsistency(const Node& model, const Node& disabled, ir::DiagnosticSin
         }
       }
     }
-    std::map<std::string, std::string> mounts;
+    // The targets mounted so far (tmpfs, then volumes), with where each is, formatted only for a
+    // message: "services.web.volumes[1]".
+    struct Mount {
+      std::string path;
+      const char* list;
+      size_t index;
+    };
+    std::vector<Mount> mounts;
+    auto where = [&name](const char* list, size_t index) {
+      return fmt::format("services.{}.{}[{}]", name, list, index);
+    };
+    auto mounted = [&mounts](std::string_view path) -> const Mount* {
+      for (const Mount& m : mounts) {
+        if (m.path == path) return &m;
+      }
+      return nullptr;
+    };
     if (const Node* tmpfs = svc.Find("tmpfs")) {
       std::vector<const Node*> items;
       if (tmpfs->is_seq()) {
@@ -262,27 +278,27 @@ bool CheckConsistency(const Node& model, const Node& disabled, ir::DiagnosticSin
         items.push_back(tmpfs);
       }
       for (size_t i = 0; i < items.size(); ++i) {
-        const std::string loc = fmt::format("services.{}.tmpfs[{}]", name, i);
         const std::string t = items[i]->GoString();
-        const std::string path = t.substr(0, t.find(':'));
-        if (auto it = mounts.find(path); it != mounts.end()) {
+        std::string path = t.substr(0, t.find(':'));
+        if (const Mount* m = mounted(path)) {
           return Fail(sink, items[i]->span,
-                      fmt::format("{}: target {} already mounted as {}", loc, path, it->second));
+                      fmt::format("{}: target {} already mounted as {}", where("tmpfs", i), path,
+                                  where(m->list, m->index)));
         }
-        mounts[path] = loc;
+        mounts.push_back(Mount{std::move(path), "tmpfs", i});
       }
     }
     if (const Node* vols = svc.Find("volumes"); vols && vols->is_seq()) {
       for (size_t i = 0; i < vols->items.size(); ++i) {
         const Node& v = vols->items[i];
         const Node* target = v.is_map() ? v.Find("target") : nullptr;
-        const std::string t = target ? target->GoString() : "";
-        const std::string loc = fmt::format("services.{}.volumes[{}]", name, i);
-        if (auto it = mounts.find(t); it != mounts.end()) {
+        std::string t = target ? target->GoString() : "";
+        if (const Mount* m = mounted(t)) {
           return Fail(sink, v.span,
-                      fmt::format("{}: target {} already mounted as {}", loc, t, it->second));
+                      fmt::format("{}: target {} already mounted as {}", where("volumes", i), t,
+                                  where(m->list, m->index)));
         }
-        mounts[t] = loc;
+        mounts.push_back(Mount{std::move(t), "volumes", i});
       }
     }
   }
@@ -306,43 +322,56 @@ bool CheckConsistency(const Node& model, const Node& disabled, ir::DiagnosticSin
   // order and reports the first cycle it meets. Iterative, so a long chain cannot exhaust the
   // stack; services already explored without a cycle are not walked again.
   {
-    std::map<std::string, std::vector<const MapEntry*>> children;
-    for (const MapEntry& s : services->entries) {
-      auto& list = children[s.key];
-      const Node* deps = s.value.is_map() ? s.value.Find("depends_on") : nullptr;
+    // Services by position in the mapping; roots and each service's dependencies in name order.
+    const std::vector<MapEntry>& all = services->entries;
+    std::vector<size_t> by_name(all.size());
+    for (size_t i = 0; i < all.size(); ++i) by_name[i] = i;
+    std::sort(by_name.begin(), by_name.end(),
+              [&all](size_t a, size_t b) { return all[a].key < all[b].key; });
+    struct Edge {
+      const MapEntry* dep;  // the depends_on entry, for the message's location
+      size_t to;
+    };
+    std::vector<std::vector<Edge>> children(all.size());
+    for (size_t i = 0; i < all.size(); ++i) {
+      const Node* deps = all[i].value.is_map() ? all[i].value.Find("depends_on") : nullptr;
       if (!deps || !deps->is_map()) continue;
       for (const MapEntry& d : deps->entries) {
-        if (service_index.Contains(d.key)) list.push_back(&d);
+        if (const MapEntry* target = service_index.Find(d.key)) {
+          children[i].push_back(Edge{&d, static_cast<size_t>(target - all.data())});
+        }
       }
-      std::sort(list.begin(), list.end(),
-                [](const MapEntry* a, const MapEntry* b) { return a->key < b->key; });
+      std::sort(children[i].begin(), children[i].end(),
+                [](const Edge& a, const Edge& b) { return a.dep->key < b.dep->key; });
     }
-    std::set<std::string> done;
-    for (const auto& [root, unused] : children) {
-      if (done.count(root)) continue;
-      std::vector<std::pair<std::string, size_t>> stack{{root, 0}};
-      std::unordered_set<std::string> path_names{root};
+    std::vector<char> done(all.size(), 0);
+    std::vector<char> on_path(all.size(), 0);
+    std::vector<std::pair<size_t, size_t>> stack;  // service, next dependency
+    for (const size_t root : by_name) {
+      if (done[root]) continue;
+      stack.assign(1, {root, 0});
+      on_path[root] = 1;
       while (!stack.empty()) {
-        auto& [name, next] = stack.back();
-        const auto& deps = children[name];
+        auto& [service, next] = stack.back();
+        const std::vector<Edge>& deps = children[service];
         if (next == deps.size()) {
-          done.insert(name);
-          path_names.erase(name);
+          done[service] = 1;
+          on_path[service] = 0;
           stack.pop_back();
           continue;
         }
-        const MapEntry* d = deps[next++];
-        if (path_names.count(d->key)) {
-          auto on_path = std::find_if(stack.begin(), stack.end(),
-                                      [&](const auto& frame) { return frame.first == d->key; });
+        const Edge& e = deps[next++];
+        if (on_path[e.to]) {
+          auto first = std::find_if(stack.begin(), stack.end(),
+                                    [&](const auto& frame) { return frame.first == e.to; });
           std::string path;
-          for (; on_path != stack.end(); ++on_path) path += on_path->first + " -> ";
-          return Fail(sink, d->key_span,
-                      fmt::format("dependency cycle detected: {}{}", path, d->key));
+          for (; first != stack.end(); ++first) path += all[first->first].key + " -> ";
+          return Fail(sink, e.dep->key_span,
+                      fmt::format("dependency cycle detected: {}{}", path, e.dep->key));
         }
-        if (!done.count(d->key)) {
-          stack.emplace_back(d->key, 0);
-          path_names.insert(d->key);
+        if (!done[e.to]) {
+          stack.emplace_back(e.to, 0);
+          on_path[e.to] = 1;
         }
       }
     }

@@ -130,6 +130,23 @@ TEST(LoaderTest, DependencyCycleNamesItsPath) {
   EXPECT_EQ(r->FirstError(), "dependency cycle detected: a -> b -> a");
 }
 
+// compose-go walks the roots and each service's dependencies in name order: the cycle it meets
+// first is named from where it closes (checked against the reference loader).
+TEST(LoaderTest, DependencyCycleIsTheFirstOneTheNameOrderMeets) {
+  InMemoryFileSystem fs("/p");
+  fs.Add("/p/compose.yaml",
+         "services:\n  z:\n    image: x\n    depends_on: [m]\n  a:\n    image: x\n"
+         "    depends_on: [q, m]\n  q:\n    image: x\n  m:\n    image: x\n"
+         "    depends_on: [z, q]\n");
+  LoadRequest req;
+  req.config_paths = {"compose.yaml"};
+  auto r = Load(fs, req);
+  EXPECT_FALSE(r->ok);
+  EXPECT_EQ(r->FirstError(), "dependency cycle detected: m -> z -> m");
+  const ir::Diagnostic& d = r->sink.diagnostics().back();
+  EXPECT_EQ(r->sm.Position(d.span).line, 4u);
+}
+
 TEST(LoaderTest, EnvFileFoldsIntoEnvironmentAndEnvironmentWins) {
   InMemoryFileSystem fs("/p");
   fs.Add("/p/compose.yaml",
