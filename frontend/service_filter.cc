@@ -1,8 +1,11 @@
 #include <algorithm>
+#include <deque>
 #include <functional>
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include <fmt/format.h>
@@ -116,7 +119,14 @@ bool Loader::SelectServices(Node& model) {
 // Project.WithoutUnnecessaryResources: only the networks, volumes, secrets, configs and models that
 // an enabled service uses are kept (docker compose does this unless --all-resources).
 void Loader::PruneResources(Node& model) {
-  std::set<std::string> networks, volumes, secrets, configs, models;
+  // Names as views into the services, which stay as they are here; a value that is not a string
+  // is kept in `owned`.
+  std::unordered_set<std::string_view> networks, volumes, secrets, configs, models;
+  std::deque<std::string> owned;
+  auto name_of = [&owned](const Node& n) -> std::string_view {
+    if (n.is_string()) return n.text;
+    return owned.emplace_back(n.GoString());
+  };
   if (const Node* services = model.Find("services"); services && services->is_map()) {
     for (const MapEntry& s : services->entries) {
       const Node& svc = s.value;
@@ -128,16 +138,17 @@ void Loader::PruneResources(Node& model) {
         for (const Node& m : v->items) {
           const Node* type = m.is_map() ? m.Find("type") : nullptr;
           const Node* src = m.is_map() ? m.Find("source") : nullptr;
-          if (type && type->text == "volume" && src && !src->GoString().empty()) {
-            volumes.insert(src->GoString());
+          if (type && type->text == "volume" && src) {
+            const std::string_view name = name_of(*src);
+            if (!name.empty()) volumes.insert(name);
           }
         }
       }
-      auto sources = [](const Node* list, std::set<std::string>& into) {
+      auto sources = [&name_of](const Node* list, std::unordered_set<std::string_view>& into) {
         if (!list || !list->is_seq()) return;
         for (const Node& r : list->items) {
           const Node* src = r.is_map() ? r.Find("source") : nullptr;
-          into.insert(src ? src->GoString() : "");
+          into.insert(src ? name_of(*src) : std::string_view());
         }
       };
       sources(svc.Find("secrets"), secrets);
@@ -150,11 +161,12 @@ void Loader::PruneResources(Node& model) {
       }
     }
   }
-  for (auto [key, used] : {std::pair<const char*, std::set<std::string>*>{"networks", &networks},
-                           {"volumes", &volumes},
-                           {"secrets", &secrets},
-                           {"configs", &configs},
-                           {"models", &models}}) {
+  for (auto [key, used] :
+       {std::pair<const char*, std::unordered_set<std::string_view>*>{"networks", &networks},
+        {"volumes", &volumes},
+        {"secrets", &secrets},
+        {"configs", &configs},
+        {"models", &models}}) {
     Node* res = model.Find(key);
     if (!res || !res->is_map()) continue;
     std::erase_if(res->entries, [&](const MapEntry& e) { return !used->count(e.key); });
