@@ -439,7 +439,10 @@ Plan PlanApply(const DesiredState& d, const ObservedState& o, const PlanOptions&
       for (const ObservedContainer* e : p.ContainersOf(s.name)) {
         if (e->state != "running") continue;
         const std::string reason = fmt::format("dependency '{}' was recreated", dep.service);
-        const int stop = p.Add(StepKind::kStopContainer, e->name, reason, started[dep.service]);
+        // The restart stops the container: its pre_stop hooks run first, as before any stop.
+        const std::vector<int> before_stop =
+            p.Hooks(s.pre_stop, "pre_stop", e->name, s.name, e->id, started[dep.service]);
+        const int stop = p.Add(StepKind::kStopContainer, e->name, reason, before_stop);
         p.Last().service = s.name;
         p.Last().id_ref = e->id;
         p.Last().timeout_s = options.timeout_s;

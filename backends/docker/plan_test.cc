@@ -138,6 +138,27 @@ TEST(PlanTest, DependentsWithRestartTrueRestartKeepingTheirContainers) {
   EXPECT_EQ(plan.steps[4].id_ref, "id-p-web-1");  // the same container, restarted
 }
 
+TEST(PlanTest, ARestartTrueRestartRunsThePreStopHooksBeforeItsStop) {
+  frontend::InMemoryFileSystem fs("/p");
+  const std::string base =
+      "services:\n  db:\n    image: busybox\n  web:\n    image: busybox\n"
+      "    depends_on: {db: {condition: service_started, restart: true}}\n"
+      "    pre_stop: [{command: [flush]}]\n";
+  auto before = CompileText(fs, base, CompileOptions{.api_minor = 41});
+  auto after = CompileText(fs, WithDbEnvironment(base), CompileOptions{.api_minor = 41});
+  ASSERT_TRUE(before->ok && after->ok);
+  const Plan plan = PlanApply(after->desired, Converged(before->desired), PlanOptions{});
+  const std::string text = RenderText(plan);
+  // db's recreate (steps 1-4), then web's hook, its stop after the hook, its start.
+  EXPECT_NE(text.find("[5] run hook in 'p-web-1' (pre_stop hook 1) after 4\n"
+                      "[6] stop container 'p-web-1' (dependency 'db' was recreated) after 5\n"
+                      "[7] start container 'p-web-1' (dependency 'db' was recreated) after 6\n"),
+            std::string::npos)
+      << text;
+  EXPECT_FALSE(plan.steps[4].required);  // a failed pre_stop only warns
+  EXPECT_EQ(plan.steps[4].id_ref, "id-p-web-1");
+}
+
 TEST(PlanTest, ASharedWaitIsRequiredWhenAnyDependentRequiresIt) {
   frontend::InMemoryFileSystem fs("/p");
   // `a` (first in start order) makes db optional, `b` requires it: the one wait must be required.

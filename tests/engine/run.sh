@@ -298,6 +298,33 @@ check "hooks: a post_start hook that never exits fails the apply after --wait-ti
 check "hooks: and names the stuck hook" \
   grep -q "post_start hook 1 in container '$p-app-1' did not exit within 3 s" "$work/last.err"
 sc -p "$p" -f "$f" down --volumes >/dev/null
+# A `restart: true` dependent restarted for its recreated dependency runs its pre_stop hooks first.
+cat >"$work/hooks-restart.yaml" <<'EOF'
+services:
+  app:
+    image: stackc-test/busybox:1
+    command: ["sh", "-c", "sleep 3600"]
+    environment: [GEN=1]
+  web:
+    image: stackc-test/busybox:1
+    command: ["sh", "-c", "sleep 3600"]
+    volumes: [data:/data]
+    depends_on: {app: {condition: service_started, restart: true}}
+    pre_stop:
+      - command: ["sh", "-c", "echo restarted >> /data/web"]
+volumes:
+  data: {}
+EOF
+check "hooks: the restart stack applies" sc -p "$p" -f "$work/hooks-restart.yaml" apply
+web_id=$(docker inspect -f '{{.Id}}' "$p-web-1" 2>/dev/null)
+sed 's/GEN=1/GEN=2/' "$work/hooks-restart.yaml" >"$work/hooks-restart2.yaml"
+check "hooks: a recreated dependency restarts its restart: true dependent" \
+  sc -p "$p" -f "$work/hooks-restart2.yaml" apply
+check "hooks: the restart keeps the dependent's container" \
+  test -n "$web_id" -a "$(docker inspect -f '{{.Id}}' "$p-web-1" 2>/dev/null)" = "$web_id"
+check "hooks: and runs its pre_stop hook before the stop" \
+  test "$(docker exec "$p-web-1" cat /data/web 2>/dev/null)" = "restarted"
+sc -p "$p" -f "$work/hooks-restart2.yaml" down --volumes >/dev/null
 
 # ---- faults ----
 new_project faults
