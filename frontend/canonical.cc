@@ -73,6 +73,16 @@ bool ShortVolume(const std::string& spec, ir::Span span, Node* out, std::string*
   return true;
 }
 
+// A dotted path into the model, spelled out only when a message needs it:
+// Path{&service, "ports"}.str() is "services.web.ports" when service is Path{&services, "web"}.
+struct Path {
+  const Path* parent = nullptr;
+  std::string_view part;
+  std::string str() const {
+    return parent == nullptr ? std::string(part) : parent->str() + "." + std::string(part);
+  }
+};
+
 class Canonicalizer {
  public:
   Canonicalizer(bool ignore, ir::DiagnosticSink& sink) : ignore_(ignore), sink_(sink) {}
@@ -81,11 +91,13 @@ class Canonicalizer {
     if (!model.is_map()) return;
     for (MapEntry& e : model.entries) {
       if (e.key == "services" && e.value.is_map()) {
-        for (MapEntry& s : e.value.entries) Service(s.value, "services." + s.key);
+        const Path services{nullptr, "services"};
+        for (MapEntry& s : e.value.entries) Service(s.value, Path{&services, s.key});
       } else if ((e.key == "volumes" || e.key == "networks" || e.key == "secrets" ||
                   e.key == "configs") &&
                  e.value.is_map()) {
-        for (MapEntry& r : e.value.entries) MaybeExternal(r.value, e.key + "." + r.key);
+        const Path kind{nullptr, e.key};
+        for (MapEntry& r : e.value.entries) MaybeExternal(r.value, Path{&kind, r.key});
       } else if (e.key == "include" && e.value.is_seq()) {
         for (Node& i : e.value.items) {
           if (i.is_string()) {
@@ -122,7 +134,7 @@ class Canonicalizer {
     n = std::move(m);
   }
 
-  void FileMount(Node& n, const std::string& path) {
+  void FileMount(Node& n, const Path& path) {
     if (n.is_map()) return;
     if (n.is_string()) {
       Node m = Node::Map(n.span);
@@ -130,18 +142,18 @@ class Canonicalizer {
       n = std::move(m);
       return;
     }
-    Error(n, fmt::format("{}: unsupported type {}", path, GoTypeName(n)));
+    Error(n, fmt::format("{}: unsupported type {}", path.str(), GoTypeName(n)));
   }
 
-  void Ulimits(Node& n, const std::string& path) {
+  void Ulimits(Node& n, const Path& path) {
     if (n.is_map() || n.type == ScalarType::kInt) return;
-    Error(n, fmt::format("{}: invalid type {} for external", path, GoTypeName(n)));
+    Error(n, fmt::format("{}: invalid type {} for external", path.str(), GoTypeName(n)));
   }
 
-  void KeyValue(Node& n, const std::string& path) {
+  void KeyValue(Node& n, const Path& path) {
     if (n.is_map()) return;
     if (!n.is_seq()) {
-      Error(n, fmt::format("{}: invalid type {}", path, GoTypeName(n)));
+      Error(n, fmt::format("{}: invalid type {}", path.str(), GoTypeName(n)));
       return;
     }
     Node m = Node::Map(n.span);
@@ -150,7 +162,7 @@ class Canonicalizer {
       const size_t eq = s.find('=');
       if (eq == std::string::npos) {
         if (ignore_) return;
-        Error(i, fmt::format("{}: invalid value {}, expected key=value", path, s));
+        Error(i, fmt::format("{}: invalid value {}, expected key=value", path.str(), s));
         return;
       }
       const std::string key = s.substr(0, eq);
@@ -160,7 +172,7 @@ class Canonicalizer {
     n = std::move(m);
   }
 
-  void MaybeExternal(Node& n, const std::string& path) {
+  void MaybeExternal(Node& n, const Path& path) {
     if (!n.is_map()) return;
     Node* ext = n.Find("external");
     if (!ext || !ext->is_map()) return;
@@ -172,11 +184,13 @@ class Canonicalizer {
     if (name_copy) {
       sink_.Warning(
           "LOAD031", span,
-          fmt::format("{}: external.name is deprecated. Please set name and external: true", path));
+          fmt::format("{}: external.name is deprecated. Please set name and external: true",
+                      path.str()));
       const Node* name = n.Find("name");
       if (name) {
         if (name->GoString() != name_copy->GoString()) {
-          Error(*name, fmt::format("{}: name and external.name conflict; only use name", path));
+          Error(*name,
+                fmt::format("{}: name and external.name conflict; only use name", path.str()));
         }
       } else {
         n.Set("name", std::move(*name_copy));
@@ -184,10 +198,10 @@ class Canonicalizer {
     }
   }
 
-  void Service(Node& svc, const std::string& path) {
+  void Service(Node& svc, const Path& path) {
     if (!svc.is_map()) return;
     for (MapEntry& e : svc.entries) {
-      const std::string p = path + "." + e.key;
+      const Path p{&path, e.key};
       Node& v = e.value;
       if (e.key == "build") {
         Build(v, p);
@@ -203,7 +217,7 @@ class Canonicalizer {
           m.Set("service", std::move(v));
           v = std::move(m);
         } else if (!v.is_map()) {
-          Error(v, fmt::format("{}: invalid type {} for extends", p, GoTypeName(v)));
+          Error(v, fmt::format("{}: invalid type {} for extends", p.str(), GoTypeName(v)));
         }
       } else if (e.key == "gpus") {
         if (v.is_string()) {
@@ -216,15 +230,15 @@ class Canonicalizer {
       } else if (e.key == "networks" || e.key == "models") {
         StringSliceToMap(v);
       } else if (e.key == "volumes" && v.is_seq()) {
-        for (Node& i : v.items) VolumeMount(i, p + ".[]");
+        for (Node& i : v.items) VolumeMount(i, Path{&p, "[]"});
       } else if (e.key == "devices" && v.is_seq()) {
-        for (Node& i : v.items) Device(i, p + ".[]");
+        for (Node& i : v.items) Device(i, Path{&p, "[]"});
       } else if ((e.key == "secrets" || e.key == "configs") && v.is_seq()) {
-        for (Node& i : v.items) FileMount(i, p + ".[]");
+        for (Node& i : v.items) FileMount(i, Path{&p, "[]"});
       } else if (e.key == "ports") {
         Ports(v, p);
       } else if (e.key == "ulimits" && v.is_map()) {
-        for (MapEntry& u : v.entries) Ulimits(u.value, p + "." + u.key);
+        for (MapEntry& u : v.entries) Ulimits(u.value, Path{&p, u.key});
       } else if (e.key == "develop" && v.is_map()) {
         if (Node* watch = v.Find("watch"); watch && watch->is_seq()) {
           for (Node& w : watch->items) {
@@ -237,7 +251,7 @@ class Canonicalizer {
     }
   }
 
-  void Build(Node& v, const std::string& p) {
+  void Build(Node& v, const Path& p) {
     if (v.is_string()) {
       Node m = Node::Map(v.span);
       m.Set("context", std::move(v));
@@ -245,29 +259,31 @@ class Canonicalizer {
       return;
     }
     if (!v.is_map()) {
-      Error(v, fmt::format("{}: invalid type {} for build", p, GoTypeName(v)));
+      Error(v, fmt::format("{}: invalid type {} for build", p.str(), GoTypeName(v)));
       return;
     }
     for (MapEntry& b : v.entries) {
       Node& bv = b.value;
       if (b.key == "secrets" && bv.is_seq()) {
-        for (Node& i : bv.items) FileMount(i, p + ".secrets.[]");
+        const Path list{&p, "secrets"};
+        for (Node& i : bv.items) FileMount(i, Path{&list, "[]"});
       } else if ((b.key == "provenance" || b.key == "sbom") && bv.is_scalar() && !bv.is_string()) {
         bv = Node::String(bv.GoString(), bv.span);
       } else if (b.key == "additional_contexts") {
-        KeyValue(bv, p + ".additional_contexts");
+        KeyValue(bv, Path{&p, "additional_contexts"});
       } else if (b.key == "ssh") {
-        Ssh(bv, p + ".ssh");
+        Ssh(bv, Path{&p, "ssh"});
       } else if (b.key == "ulimits" && bv.is_map()) {
-        for (MapEntry& u : bv.entries) Ulimits(u.value, p + ".ulimits." + u.key);
+        const Path ulimits{&p, "ulimits"};
+        for (MapEntry& u : bv.entries) Ulimits(u.value, Path{&ulimits, u.key});
       }
     }
   }
 
-  void Ssh(Node& v, const std::string& p) {
+  void Ssh(Node& v, const Path& p) {
     if (v.is_map()) return;
     if (!v.is_seq()) {
-      Error(v, fmt::format("{}: invalid type {} for ssh", p, GoTypeName(v)));
+      Error(v, fmt::format("{}: invalid type {} for ssh", p.str(), GoTypeName(v)));
       return;
     }
     Node m = Node::Map(v.span);
@@ -290,11 +306,11 @@ class Canonicalizer {
     v = std::move(m);
   }
 
-  void DependsOn(Node& v, const std::string& p) {
+  void DependsOn(Node& v, const Path& p) {
     if (v.is_map()) {
       for (MapEntry& d : v.entries) {
         if (!d.value.is_map()) {
-          Error(d.value, fmt::format("{}.{}: unsupported value", p, d.key));
+          Error(d.value, fmt::format("{}.{}: unsupported value", p.str(), d.key));
           return;
         }
         if (!d.value.Find("condition")) d.value.Set("condition", Node::String("service_started"));
@@ -303,7 +319,7 @@ class Canonicalizer {
       return;
     }
     if (!v.is_seq()) {
-      Error(v, fmt::format("{}: invalid type {} for depend_on", p, GoTypeName(v)));
+      Error(v, fmt::format("{}: invalid type {} for depend_on", p.str(), GoTypeName(v)));
       return;
     }
     Node m = Node::Map(v.span);
@@ -323,7 +339,7 @@ class Canonicalizer {
     v = std::move(m);
   }
 
-  void EnvFile(Node& v, const std::string& p) {
+  void EnvFile(Node& v, const Path& p) {
     auto value = [](Node& e) {
       if (e.is_string()) {
         Node m = Node::Map(e.span);
@@ -342,16 +358,16 @@ class Canonicalizer {
       seq.items.push_back(std::move(v));
       v = std::move(seq);
     } else if (!v.is_seq()) {
-      Error(v, fmt::format("{}: invalid type {} for env_file", p, GoTypeName(v)));
+      Error(v, fmt::format("{}: invalid type {} for env_file", p.str(), GoTypeName(v)));
       return;
     }
     for (Node& e : v.items) value(e);
   }
 
-  void VolumeMount(Node& v, const std::string& p) {
+  void VolumeMount(Node& v, const Path& p) {
     if (v.is_map()) return;
     if (!v.is_string()) {
-      Error(v, fmt::format("{}: invalid type {} for service volume mount", p, GoTypeName(v)));
+      Error(v, fmt::format("{}: invalid type {} for service volume mount", p.str(), GoTypeName(v)));
       return;
     }
     Node out;
@@ -364,10 +380,10 @@ class Canonicalizer {
     v = std::move(out);
   }
 
-  void Device(Node& v, const std::string& p) {
+  void Device(Node& v, const Path& p) {
     if (v.is_map()) return;
     if (!v.is_string()) {
-      Error(v, fmt::format("{}: invalid type {} for service volume mount", p, GoTypeName(v)));
+      Error(v, fmt::format("{}: invalid type {} for service volume mount", p.str(), GoTypeName(v)));
       return;
     }
     std::vector<std::string> parts;
@@ -399,9 +415,9 @@ class Canonicalizer {
     v = std::move(m);
   }
 
-  void Ports(Node& v, const std::string& p) {
+  void Ports(Node& v, const Path& p) {
     if (!v.is_seq()) {
-      Error(v, fmt::format("{}: invalid type {} for port", p, GoTypeName(v)));
+      Error(v, fmt::format("{}: invalid type {} for port", p.str(), GoTypeName(v)));
       return;
     }
     std::vector<Node> out;
@@ -411,7 +427,7 @@ class Canonicalizer {
         continue;
       }
       if (e.type != ScalarType::kInt && e.type != ScalarType::kString) {
-        Error(e, fmt::format("{}: invalid type {} for port", p, GoTypeName(e)));
+        Error(e, fmt::format("{}: invalid type {} for port", p.str(), GoTypeName(e)));
         return;
       }
       std::string error;
