@@ -348,14 +348,32 @@ struct ModelPrinter::Impl {
   // entries once *out holds ModelPrinter::kDrainBytes.
   void StreamMap(const Node& v, const GoType* map_type, OutputFormat f, GoWriter& w,
                  std::string* out, const ModelPrinter::Drain* drain) const;
-  void SortKeys(Node& map, OutputFormat f) const {
+  // A stable sort that leaves sorted entries alone and sorts a few in place (most maps of a
+  // project are small: environment, labels, networks), without std::stable_sort's buffer.
+  template <typename Less>
+  static void StableSortEntries(std::vector<MapEntry>& entries, Less less) {
+    if (entries.size() < 2 || std::is_sorted(entries.begin(), entries.end(), less)) return;
+    if (entries.size() > 16) {
+      std::stable_sort(entries.begin(), entries.end(), less);
+      return;
+    }
+    for (size_t i = 1; i < entries.size(); ++i) {
+      if (!less(entries[i], entries[i - 1])) continue;
+      MapEntry moving = std::move(entries[i]);
+      size_t j = i;
+      for (; j > 0 && less(moving, entries[j - 1]); --j) entries[j] = std::move(entries[j - 1]);
+      entries[j] = std::move(moving);
+    }
+  }
+
+  static void SortKeys(Node& map, OutputFormat f) {
     if (f == OutputFormat::kYaml) {
-      std::stable_sort(
-          map.entries.begin(), map.entries.end(),
-          [](const MapEntry& a, const MapEntry& b) { return GoYamlKeyLess(a.key, b.key); });
+      StableSortEntries(map.entries, [](const MapEntry& a, const MapEntry& b) {
+        return GoYamlKeyLess(a.key, b.key);
+      });
     } else {
-      std::stable_sort(map.entries.begin(), map.entries.end(),
-                       [](const MapEntry& a, const MapEntry& b) { return a.key < b.key; });
+      StableSortEntries(map.entries,
+                        [](const MapEntry& a, const MapEntry& b) { return a.key < b.key; });
     }
   }
 };
@@ -714,6 +732,10 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeStruct(const Node& v, std::str
       }
     }
   }
+  // The struct's own cleared fields, looked up once rather than per row.
+  const bool service_config = name == "ServiceConfig";
+  const bool secret_config = name == "SecretConfig";
+  const bool config_obj_config = name == "ConfigObjConfig";
   for (size_t row = 0; row < it->second.size(); ++row) {
     const FieldRow* field = it->second[row];
     if (yaml && field->yaml_inline) {
@@ -738,10 +760,10 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeStruct(const Node& v, std::str
     const std::string_view key = yaml ? field->yaml_key : field->json_key;
     const Node* value = values[sl.of_row[row]];
     // Values the marshallers clear.
-    if ((name == "ServiceConfig" && field->yaml_key == "name") ||
-        (name == "SecretConfig" && field->yaml_key == "content") ||
-        (name == "ConfigObjConfig" && field->yaml_key == "content" && v.is_map() &&
-         v.Find("environment") && !v.Find("environment")->text.empty())) {
+    if ((service_config && field->yaml_key == "name") ||
+        (secret_config && field->yaml_key == "content") ||
+        (config_obj_config && field->yaml_key == "content" && v.is_map() && v.Find("environment") &&
+         !v.Find("environment")->text.empty())) {
       value = nullptr;
     }
     const GoType* ft = FieldType(field);
