@@ -39,7 +39,7 @@ int RunApply(const GlobalOptions& global, const ApplyOptions& o, CommandResult& 
     return 130;
   }
   runner::RealClock clock;
-  if (!session.OpenWorkers(o.parallel, o.wait_timeout_s)) return 2;
+  if (!session.OpenWorkers(o.parallel, o.wait_timeout_s, &g_interrupted)) return 2;
   std::unique_ptr<runner::Progress> progress = MakeProgress(o.progress);
   if (!progress) return 2;
   const runner::ApplyResult applied =

@@ -42,7 +42,10 @@ int RunDown(const GlobalOptions& global, const DownFlags& o, CommandResult& resu
   const backends::docker::Plan plan =
       backends::docker::PlanDown(session.desired, session.observed, options);
   InstallInterruptHandler();
-  if (!session.OpenWorkers(o.parallel)) return 2;
+  if (!session.OpenWorkers(o.parallel, runner::EngineExecutor::kDefaultHookTimeoutS,
+                           Interrupted())) {
+    return 2;
+  }
   runner::RealClock clock;
   std::unique_ptr<runner::Progress> progress = MakeProgress(o.progress);
   if (!progress) return 2;

@@ -78,10 +78,10 @@ bool EngineSession::Connect() {
   return true;
 }
 
-bool EngineSession::OpenWorkers(int n, int hook_timeout_s) {
+bool EngineSession::OpenWorkers(int n, int hook_timeout_s, const std::atomic<bool>* interrupted) {
   std::string error;
   const std::string socket = runner::EngineSocketPath(std::getenv("DOCKER_HOST"), &error);
-  workers.push_back(std::make_unique<runner::EngineExecutor>(*engine, hook_timeout_s));
+  workers.push_back(std::make_unique<runner::EngineExecutor>(*engine, hook_timeout_s, interrupted));
   for (int i = 1; i < n; ++i) {
     std::unique_ptr<runner::HttpTransport> t = runner::OpenUnixSocketTransport(socket, &error);
     if (!t) {
@@ -90,7 +90,8 @@ bool EngineSession::OpenWorkers(int n, int hook_timeout_s) {
     }
     auto client = std::make_unique<runner::EngineClient>(*t);
     client->AdoptVersion(engine->minor());
-    workers.push_back(std::make_unique<runner::EngineExecutor>(*client, hook_timeout_s));
+    workers.push_back(
+        std::make_unique<runner::EngineExecutor>(*client, hook_timeout_s, interrupted));
     worker_transports.push_back(std::move(t));
     worker_engines.push_back(std::move(client));
   }

@@ -41,7 +41,8 @@ class EngineSession {
   // Opens `n` more connections to the same Engine for parallel workers; the executors of
   // `workers` run plans (Execute's executor list).
   // n workers; a lifecycle hook that runs longer than hook_timeout_s fails its step.
-  bool OpenWorkers(int n, int hook_timeout_s = runner::EngineExecutor::kDefaultHookTimeoutS);
+  bool OpenWorkers(int n, int hook_timeout_s = runner::EngineExecutor::kDefaultHookTimeoutS,
+                   const std::atomic<bool>* interrupted = nullptr);
   std::vector<runner::Executor*> executors() const;
 
   // Compiles the desired state (with the Engine's API version and image IDs) and observes the

@@ -212,6 +212,8 @@ ApplyResult Execute(const backends::docker::Plan& plan, const std::vector<Execut
       lock.lock();
       --running;
       if (start) publishing = false;
+      // A step that an interrupt cut short (a hook, a build) fails: report the interrupt.
+      if (!outcome.ok) check_interrupt();
       if (outcome.pending) {
         if (clock.NowMs() - first_look[i] < timeout_ms) {
           sleeping[i] = clock.NowMs() + options.poll_ms;

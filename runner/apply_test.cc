@@ -89,6 +89,35 @@ TEST(ExecuteTest, InterruptStopsBetweenSteps) {
   EXPECT_TRUE(executor.ran.empty());
 }
 
+// A step that an interrupt cuts short (a hook's exec given up) fails; the run reports the
+// interrupt, not the step's failure, and starts nothing after it.
+class InterruptedMidStep final : public Executor {
+ public:
+  explicit InterruptedMidStep(std::atomic<bool>* interrupted) : interrupted_(interrupted) {}
+  std::vector<int> ran;
+  StepOutcome Run(const Step& step) override {
+    ran.push_back(step.id);
+    if (step.id != 2) return {};
+    interrupted_->store(true);  // SIGINT arrives while the step runs
+    return {false, "service 'app': cannot run hook: interrupted"};
+  }
+
+ private:
+  std::atomic<bool>* interrupted_;
+};
+
+TEST(ExecuteTest, AnInterruptDuringAStepIsReportedAsTheInterrupt) {
+  std::atomic<bool> interrupted{false};
+  InterruptedMidStep executor(&interrupted);
+  RecordingProgress progress;
+  FakeClock clock;
+  const ApplyResult r = Execute(ThreeSteps(), {&executor}, progress, &interrupted, clock);
+  EXPECT_FALSE(r.ok);
+  EXPECT_TRUE(r.interrupted);
+  EXPECT_EQ(r.message, "interrupted; run apply again to finish");
+  EXPECT_EQ(executor.ran, (std::vector<int>{1, 2}));
+}
+
 // Counts how many steps, and how many container starts, run at once.
 class ConcurrencyProbe final : public Executor {
  public:
@@ -320,7 +349,8 @@ TEST(EngineExecutorTest, AHookThatDoesNotExitTimesOut) {
   EngineClient engine(t);
   std::string error;
   ASSERT_TRUE(engine.Connect(&error));
-  EngineExecutor executor(engine, 3);
+  std::atomic<bool> interrupted{false};
+  EngineExecutor executor(engine, 3, &interrupted);
   Step hook;
   hook.kind = StepKind::kRunHook;
   hook.service = "app";
@@ -335,6 +365,7 @@ TEST(EngineExecutorTest, AHookThatDoesNotExitTimesOut) {
   ASSERT_EQ(t.requests.size(), 4u);
   EXPECT_EQ(t.requests[2].path, "/v1.41/exec/e1/start");
   EXPECT_EQ(t.requests[2].timeout_ms, 3000);
+  EXPECT_EQ(t.requests[2].cancel, &interrupted);  // Ctrl-C gives the exec up
   EXPECT_EQ(t.requests[3].path, "/v1.41/exec/e1/json");
 }
 

@@ -64,6 +64,14 @@ size_t OnBody(char* data, size_t size, size_t count, void* user) {
   return n;
 }
 
+// libcurl's progress callback, called often during a transfer and about once a second while it
+// waits: a nonzero answer aborts it.
+int OnProgress(void* user, curl_off_t /*dltotal*/, curl_off_t /*dlnow*/, curl_off_t /*ultotal*/,
+               curl_off_t /*ulnow*/) {
+  const auto* x = static_cast<const Exchange*>(user);
+  return x->request->cancel->load() ? 1 : 0;
+}
+
 size_t OnHeader(char* data, size_t size, size_t count, void* user) {
   auto* x = static_cast<Exchange*>(user);
   const size_t n = size * count;
@@ -112,6 +120,11 @@ class CurlTransport final : public HttpTransport {
     c.easy_setopt(curl_, CURLOPT_HEADERDATA, &x);
     c.easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT_MS, 5000L);
     if (request.timeout_ms > 0) c.easy_setopt(curl_, CURLOPT_TIMEOUT_MS, long{request.timeout_ms});
+    if (request.cancel != nullptr) {
+      c.easy_setopt(curl_, CURLOPT_NOPROGRESS, 0L);
+      c.easy_setopt(curl_, CURLOPT_XFERINFOFUNCTION, &OnProgress);
+      c.easy_setopt(curl_, CURLOPT_XFERINFODATA, &x);
+    }
     curl_slist* headers = nullptr;
     headers = c.slist_append(headers, "Expect:");
     const std::string type = "Content-Type: " + request.content_type;
@@ -130,6 +143,10 @@ class CurlTransport final : public HttpTransport {
     long status = 0;
     c.easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &status);
     response->status = static_cast<int>(status);
+    if (rc == CURLE_ABORTED_BY_CALLBACK) {
+      *error = kCancelled;
+      return false;
+    }
     if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && x.stopped)) {
       *error = c.easy_strerror(rc);
       return false;

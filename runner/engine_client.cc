@@ -109,13 +109,15 @@ ApiResult EngineClient::Stream(std::string_view path,
 }
 
 ApiResult EngineClient::CallRaw(std::string_view method, std::string_view path, std::string body,
-                                std::string content_type, int timeout_ms) {
+                                std::string content_type, int timeout_ms,
+                                const std::atomic<bool>* cancel) {
   HttpRequest req;
   req.method = std::string(method);
   req.path = fmt::format("/v1.{}{}", minor_, path);
   req.body = std::move(body);
   req.content_type = std::move(content_type);
   req.timeout_ms = timeout_ms;
+  req.cancel = cancel;
   HttpResponse resp;
   std::string why;
   const bool sent = transport_.Send(req, &resp, &why);

@@ -82,9 +82,11 @@ class EngineClient {
   // A GET whose answer body goes to `on_data` as it arrives (logs, events); the result has the
   // status but no body. `on_data` returning false ends the stream.
   ApiResult Stream(std::string_view path, std::function<bool(std::string_view)> on_data);
-  // A call with a raw body (an archive).
+  // A call with a raw body (an archive). With `cancel`, the call is given up soon after *cancel
+  // turns true (a transport error whose message is kCancelled).
   ApiResult CallRaw(std::string_view method, std::string_view path, std::string body,
-                    std::string content_type, int timeout_ms = 0);
+                    std::string content_type, int timeout_ms = 0,
+                    const std::atomic<bool>* cancel = nullptr);
 
  private:
   ApiResult Finish(bool sent, const HttpResponse& response, const std::string& transport_error);

@@ -111,7 +111,8 @@ StepOutcome EngineExecutor::Build(const Step& step) {
   if (b.contains("args") && !b["args"].empty())
     query += "&buildargs=" + UrlEncode(b["args"].dump());
   if (!b.value("target", "").empty()) query += "&target=" + UrlEncode(b.value("target", ""));
-  const ApiResult r = engine_.CallRaw("POST", query, std::move(tar), "application/x-tar");
+  const ApiResult r =
+      engine_.CallRaw("POST", query, std::move(tar), "application/x-tar", 0, interrupted_);
   std::string message = r.message;
   if (r.ok()) {
     // The answer is a stream of JSON lines; a failed step says so in an "error" line.
@@ -142,7 +143,7 @@ StepOutcome EngineExecutor::Hook(const Step& step) {
   if (!r.ok()) return Failure(step, r);
   const std::string id = r.body.value("Id", "");
   r = engine_.CallRaw("POST", "/exec/" + id + "/start", R"({"Detach":false,"Tty":false})",
-                      "application/json", hook_timeout_s_ * 1000);
+                      "application/json", hook_timeout_s_ * 1000, interrupted_);
   if (r.error == ApiError::kTransport) {
     // The attached start answers when the command exits; still running means it is stuck.
     const ApiResult state = engine_.Call("GET", "/exec/" + id + "/json");

@@ -9,6 +9,7 @@
 //   if (!outcome.ok) std::puts(outcome.message.c_str());  // "cannot create network ...: ..."
 #pragma once
 
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -30,12 +31,14 @@ class Executor {
 };
 
 // Runs each step as Engine API calls. A lifecycle hook (an exec) that has not exited after
-// `hook_timeout_s` fails its step (it is left running in the container, which a stop ends).
+// `hook_timeout_s` fails its step (it is left running in the container, which a stop ends). The
+// long calls (a hook's exec, an image build) are given up soon after *interrupted turns true.
 class EngineExecutor final : public Executor {
  public:
   static constexpr int kDefaultHookTimeoutS = 120;
-  explicit EngineExecutor(EngineClient& engine, int hook_timeout_s = kDefaultHookTimeoutS)
-      : engine_(engine), hook_timeout_s_(hook_timeout_s) {}
+  explicit EngineExecutor(EngineClient& engine, int hook_timeout_s = kDefaultHookTimeoutS,
+                          const std::atomic<bool>* interrupted = nullptr)
+      : engine_(engine), hook_timeout_s_(hook_timeout_s), interrupted_(interrupted) {}
   StepOutcome Run(const backends::docker::Step& step) override;
 
  private:
@@ -45,6 +48,7 @@ class EngineExecutor final : public Executor {
 
   EngineClient& engine_;
   int hook_timeout_s_;
+  const std::atomic<bool>* interrupted_;
 };
 
 class DryRunRecorder final : public Executor {

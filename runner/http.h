@@ -12,6 +12,7 @@
 //   if (transport.Send(req, &resp, &error)) std::printf("%d %s\n", resp.status, resp.body.c_str());
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -29,7 +30,13 @@ struct HttpRequest {
   // returning false ends the exchange early without an error.
   std::function<bool(std::string_view)> on_data;
   int timeout_ms = 0;  // 0: no limit
+  // When given, the exchange is given up soon after *cancel turns true (within about a second
+  // while nothing arrives): Send then fails with kCancelled as its error.
+  const std::atomic<bool>* cancel = nullptr;
 };
+
+// The error text of an exchange given up through HttpRequest::cancel.
+inline constexpr char kCancelled[] = "interrupted";
 
 struct HttpResponse {
   int status = 0;

@@ -297,6 +297,19 @@ check "hooks: a post_start hook that never exits fails the apply after --wait-ti
   test "$rc" -eq 1 -a $(($(date +%s) - t0)) -lt 60
 check "hooks: and names the stuck hook" \
   grep -q "post_start hook 1 in container '$p-app-1' did not exit within 3 s" "$work/last.err"
+# Ctrl-C while a hook runs gives the hook's exec up at once: exit 130, not a wait for the timeout.
+sc -p "$p" -f "$work/hooks-stuck.yaml" down >/dev/null
+timeout 60 "$stackc" -p "$p" -f "$work/hooks-stuck.yaml" apply --wait-timeout 60 -t 1 \
+  >"$work/out.hook-int" 2>"$work/err.hook-int" &
+pid=$!
+sleep 3
+t0=$(date +%s)
+kill -INT "$pid"
+wait "$pid"
+rc=$?
+check "hooks: Ctrl-C during a hook that never exits stops the apply at once (exit 130)" \
+  test "$rc" -eq 130 -a $(($(date +%s) - t0)) -le 5
+check "hooks: and says it was interrupted" grep -q "interrupted" "$work/err.hook-int"
 sc -p "$p" -f "$f" down --volumes >/dev/null
 # A `restart: true` dependent restarted for its recreated dependency runs its pre_stop hooks first.
 cat >"$work/hooks-restart.yaml" <<'EOF'
