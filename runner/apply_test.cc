@@ -344,7 +344,7 @@ TEST(EngineExecutorTest, AHookThatDoesNotExitTimesOut) {
   test::ScriptedTransport t;
   t.Push(200, "OK", {{"api-version", "1.41"}});
   t.Push(201, R"({"Id":"e1"})");
-  t.PushFailure("Operation timed out after 3000 milliseconds");
+  t.PushFailure(kTimedOut);
   t.Push(200, R"({"Running":true,"ExitCode":0})");
   EngineClient engine(t);
   std::string error;
@@ -360,13 +360,48 @@ TEST(EngineExecutorTest, AHookThatDoesNotExitTimesOut) {
   const StepOutcome r = executor.Run(hook);
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.message,
-            "service 'app': the post_start hook 1 in container 'p-app-1' did not exit "
-            "within 3 s");
+            "service 'app': the post_start hook 1 in container 'p-app-1' did not exit within 3 s "
+            "(--wait-timeout)");
   ASSERT_EQ(t.requests.size(), 4u);
   EXPECT_EQ(t.requests[2].path, "/v1.41/exec/e1/start");
   EXPECT_EQ(t.requests[2].timeout_ms, 3000);
   EXPECT_EQ(t.requests[2].cancel, &interrupted);  // Ctrl-C gives the exec up
   EXPECT_EQ(t.requests[3].path, "/v1.41/exec/e1/json");
+}
+
+// An interrupt gives the exec up: the step fails saying so, at once, without a look at the exec.
+// A start whose answer is lost while the hook exits is decided by the exit code.
+TEST(EngineExecutorTest, AHookCutShortOrWithItsAnswerLost) {
+  test::ScriptedTransport t;
+  t.Push(200, "OK", {{"api-version", "1.41"}});
+  t.Push(201, R"({"Id":"e1"})");
+  t.PushFailure(kCancelled);
+  t.Push(201, R"({"Id":"e2"})");
+  t.PushFailure("Recv failure: Connection reset by peer");
+  t.Push(200, R"({"Running":false,"ExitCode":0})");
+  t.Push(201, R"({"Id":"e3"})");
+  t.PushFailure("Recv failure: Connection reset by peer");
+  t.Push(200, R"({"Running":true})");
+  EngineClient engine(t);
+  std::string error;
+  ASSERT_TRUE(engine.Connect(&error));
+  std::atomic<bool> interrupted{false};
+  EngineExecutor executor(engine, 3, &interrupted);
+  Step hook;
+  hook.kind = StepKind::kRunHook;
+  hook.service = "app";
+  hook.resource = "p-app-1";
+  hook.reason = "pre_stop hook 1";
+  hook.body = {{"Cmd", {"flush"}}};
+  const StepOutcome cut = executor.Run(hook);
+  EXPECT_FALSE(cut.ok);
+  EXPECT_EQ(cut.message, "service 'app': cannot run hook in 'p-app-1': interrupted");
+  EXPECT_EQ(t.requests.size(), 3u);    // no look at the exec after the interrupt
+  EXPECT_TRUE(executor.Run(hook).ok);  // exited 0: the lost answer does not matter
+  const StepOutcome lost = executor.Run(hook);
+  EXPECT_FALSE(lost.ok);
+  EXPECT_EQ(lost.message,
+            "service 'app': cannot run hook in 'p-app-1': Recv failure: Connection reset by peer");
 }
 
 TEST(EngineExecutorTest, AlreadyDoneIsDone) {

@@ -143,8 +143,8 @@ class CurlTransport final : public HttpTransport {
     long status = 0;
     c.easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &status);
     response->status = static_cast<int>(status);
-    if (rc == CURLE_ABORTED_BY_CALLBACK) {
-      *error = kCancelled;
+    if (rc == CURLE_ABORTED_BY_CALLBACK || rc == CURLE_OPERATION_TIMEDOUT) {
+      *error = rc == CURLE_ABORTED_BY_CALLBACK ? kCancelled : kTimedOut;
       return false;
     }
     if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && x.stopped)) {

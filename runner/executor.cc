@@ -1,5 +1,8 @@
 #include "runner/executor.h"
 
+#include <cstdint>
+#include <limits>
+
 #include <fmt/format.h>
 
 #include "runner/archive.h"
@@ -142,19 +145,33 @@ StepOutcome EngineExecutor::Hook(const Step& step) {
   ApiResult r = engine_.Call("POST", "/containers/" + Ref(step) + "/exec", &create);
   if (!r.ok()) return Failure(step, r);
   const std::string id = r.body.value("Id", "");
-  r = engine_.CallRaw("POST", "/exec/" + id + "/start", R"({"Detach":false,"Tty":false})",
-                      "application/json", hook_timeout_s_ * 1000, interrupted_);
-  if (r.error == ApiError::kTransport) {
-    // The attached start answers when the command exits; still running means it is stuck.
-    const ApiResult state = engine_.Call("GET", "/exec/" + id + "/json");
-    if (state.ok() && state.body.value("Running", false)) {
-      return {false, fmt::format("service '{}': the {} in container '{}' did not exit within {} s",
-                                 step.service, step.reason, step.resource, hook_timeout_s_)};
+  // The attached start answers when the command exits. Its limit, in milliseconds, fits an int
+  // (a larger --wait-timeout means no limit); 0 or less leaves the hook unlimited.
+  const int64_t limit_ms = int64_t{hook_timeout_s_} * 1000;
+  const int timeout_ms =
+      limit_ms > 0 && limit_ms <= std::numeric_limits<int>::max() ? static_cast<int>(limit_ms) : 0;
+  const ApiResult started =
+      engine_.CallRaw("POST", "/exec/" + id + "/start", R"({"Detach":false,"Tty":false})",
+                      "application/json", timeout_ms, interrupted_);
+  if (started.ok()) {
+    r = engine_.Call("GET", "/exec/" + id + "/json", nullptr, 10000);
+    if (!r.ok()) return Failure(step, r);
+  } else {
+    if (started.message == kCancelled) return Failure(step, started);
+    r = engine_.Call("GET", "/exec/" + id + "/json", nullptr, 10000);
+    if (!r.ok()) return Failure(step, started);
+    if (r.body.value("Running", false)) {
+      // Still running: the start gave up waiting (the hook timeout) or lost its connection.
+      if (started.message == kTimedOut) {
+        return {false,
+                fmt::format("service '{}': the {} in container '{}' did not exit within {} s "
+                            "(--wait-timeout)",
+                            step.service, step.reason, step.resource, hook_timeout_s_)};
+      }
+      return Failure(step, started);
     }
   }
-  if (!r.ok()) return Failure(step, r);
-  r = engine_.Call("GET", "/exec/" + id + "/json");
-  if (!r.ok()) return Failure(step, r);
+  // Exited, even if the start's answer was lost: its exit code decides.
   const int exit_code = r.body.contains("ExitCode") && r.body["ExitCode"].is_number()
                             ? r.body["ExitCode"].get<int>()
                             : -1;

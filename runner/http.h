@@ -29,14 +29,16 @@ struct HttpRequest {
   // Streaming: each chunk of the body goes to on_data as it arrives (and not into the response);
   // returning false ends the exchange early without an error.
   std::function<bool(std::string_view)> on_data;
-  int timeout_ms = 0;  // 0: no limit
+  int timeout_ms = 0;  // 0: no limit (Send then fails with kTimedOut as its error)
   // When given, the exchange is given up soon after *cancel turns true (within about a second
   // while nothing arrives): Send then fails with kCancelled as its error.
   const std::atomic<bool>* cancel = nullptr;
 };
 
-// The error text of an exchange given up through HttpRequest::cancel.
+// The error text of an exchange given up through HttpRequest::cancel, and of one that outlasted
+// HttpRequest::timeout_ms.
 inline constexpr char kCancelled[] = "interrupted";
+inline constexpr char kTimedOut[] = "timed out";
 
 struct HttpResponse {
   int status = 0;
