@@ -411,9 +411,10 @@ int Run(const GlobalOptions& global, const ConfigOptions& o, CommandResult& resu
     return Print(out, o) ? 0 : 2;
   }
   ProjectOutput output(o.output);
-  const frontend::ModelPrinter::Drain drain = [&](std::string_view written) {
-    output.Write(written);
-  };
+  // Standard output gets the print as it is written; -o FILE gets it whole, once it is complete,
+  // so that a print that stops halfway never leaves a file cut short.
+  frontend::ModelPrinter::Drain drain;
+  if (o.output.empty()) drain = [&output](std::string_view written) { output.Write(written); };
   if (std::string error; !printer.Print(project.model, format, &out, &error, drain)) {
     std::fprintf(stderr, "error: %s\n", error.c_str());
     return 2;
