@@ -338,6 +338,17 @@ TEST(EngineExecutorTest, LooksOnceAtAWaitedContainer) {
   EXPECT_EQ(executor.Run(wait).message, "container p-db-1 exited (1)");
 }
 
+// A lifecycle hook of service 'app' in its container p-app-1.
+Step HookStep(std::string reason, std::vector<std::string> command) {
+  Step hook;
+  hook.kind = StepKind::kRunHook;
+  hook.service = "app";
+  hook.resource = "p-app-1";
+  hook.reason = std::move(reason);
+  hook.body = {{"Cmd", std::move(command)}};
+  return hook;
+}
+
 // The attached exec start is given the hook timeout; when it ends without an answer while the
 // exec still runs, the hook is stuck and its step fails saying so.
 TEST(EngineExecutorTest, AHookThatDoesNotExitTimesOut) {
@@ -351,12 +362,7 @@ TEST(EngineExecutorTest, AHookThatDoesNotExitTimesOut) {
   ASSERT_TRUE(engine.Connect(&error));
   std::atomic<bool> interrupted{false};
   EngineExecutor executor(engine, 3, &interrupted);
-  Step hook;
-  hook.kind = StepKind::kRunHook;
-  hook.service = "app";
-  hook.resource = "p-app-1";
-  hook.reason = "post_start hook 1";
-  hook.body = {{"Cmd", {"sleep", "3600"}}};
+  const Step hook = HookStep("post_start hook 1", {"sleep", "3600"});
   const StepOutcome r = executor.Run(hook);
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.message,
@@ -387,12 +393,7 @@ TEST(EngineExecutorTest, AHookCutShortOrWithItsAnswerLost) {
   ASSERT_TRUE(engine.Connect(&error));
   std::atomic<bool> interrupted{false};
   EngineExecutor executor(engine, 3, &interrupted);
-  Step hook;
-  hook.kind = StepKind::kRunHook;
-  hook.service = "app";
-  hook.resource = "p-app-1";
-  hook.reason = "pre_stop hook 1";
-  hook.body = {{"Cmd", {"flush"}}};
+  const Step hook = HookStep("pre_stop hook 1", {"flush"});
   const StepOutcome cut = executor.Run(hook);
   EXPECT_FALSE(cut.ok);
   EXPECT_EQ(cut.message, "service 'app': cannot run hook in 'p-app-1': interrupted");

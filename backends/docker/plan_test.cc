@@ -121,16 +121,20 @@ TEST(PlanTest, ChangedServiceIsRecreatedAlone) {
   EXPECT_EQ(RenderText(plan), std::string(kDbRecreated));
 }
 
-TEST(PlanTest, DependentsWithRestartTrueRestartKeepingTheirContainers) {
+// The plan that takes `base`, converged, to `base` with db's environment changed.
+Plan PlanForDbChange(const std::string& base, const CompileOptions& options = {}) {
   frontend::InMemoryFileSystem fs("/p");
-  const std::string base =
+  auto before = CompileText(fs, base, options);
+  auto after = CompileText(fs, WithDbEnvironment(base), options);
+  EXPECT_TRUE(before->ok && after->ok);
+  return PlanApply(after->desired, Converged(before->desired), PlanOptions{});
+}
+
+TEST(PlanTest, DependentsWithRestartTrueRestartKeepingTheirContainers) {
+  const Plan plan = PlanForDbChange(
       "services:\n  db:\n    image: busybox\n  web:\n    image: busybox\n"
       "    depends_on: {db: {condition: service_started, restart: true}}\n"
-      "  worker:\n    image: busybox\n    depends_on: [db]\n";
-  auto before = CompileText(fs, base);
-  auto after = CompileText(fs, WithDbEnvironment(base));
-  ASSERT_TRUE(before->ok && after->ok);
-  const Plan plan = PlanApply(after->desired, Converged(before->desired), PlanOptions{});
+      "  worker:\n    image: busybox\n    depends_on: [db]\n");
   EXPECT_EQ(RenderText(plan),
             std::string(kDbRecreated) +
                 "[5] stop container 'p-web-1' (dependency 'db' was recreated) after 4\n"
@@ -139,15 +143,11 @@ TEST(PlanTest, DependentsWithRestartTrueRestartKeepingTheirContainers) {
 }
 
 TEST(PlanTest, ARestartTrueRestartRunsThePreStopHooksBeforeItsStop) {
-  frontend::InMemoryFileSystem fs("/p");
-  const std::string base =
+  const Plan plan = PlanForDbChange(
       "services:\n  db:\n    image: busybox\n  web:\n    image: busybox\n"
       "    depends_on: {db: {condition: service_started, restart: true}}\n"
-      "    pre_stop: [{command: [flush]}]\n";
-  auto before = CompileText(fs, base, CompileOptions{.api_minor = 41});
-  auto after = CompileText(fs, WithDbEnvironment(base), CompileOptions{.api_minor = 41});
-  ASSERT_TRUE(before->ok && after->ok);
-  const Plan plan = PlanApply(after->desired, Converged(before->desired), PlanOptions{});
+      "    pre_stop: [{command: [flush]}]\n",
+      CompileOptions{.api_minor = 41});
   const std::string text = RenderText(plan);
   // db's recreate (steps 1-4), then web's hook, its stop after the hook, its start.
   EXPECT_NE(text.find("[5] run hook in 'p-web-1' (pre_stop hook 1) after 4\n"
