@@ -596,7 +596,7 @@ void CanonicalKey(const Node& n, std::string& out) {
 }
 
 // The first pair j < i of equal items, i smallest (then j smallest), as santhosh-tekuri reports it.
-std::optional<std::pair<size_t, size_t>> FirstDuplicate(const std::vector<Node>& items) {
+std::optional<std::pair<size_t, size_t>> FirstDuplicate(std::span<const Node> items) {
   if (items.size() <= 32) {
     for (size_t i = 1; i < items.size(); ++i) {
       for (size_t j = 0; j < i; ++j) {

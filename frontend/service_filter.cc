@@ -53,7 +53,7 @@ bool Loader::Profiles(Node& model) {
       for (const Node& p : profiles->items) active.push_back(p.GoString());
     }
   }
-  std::vector<MapEntry> enabled;
+  NodeVector<MapEntry> enabled;
   for (MapEntry& s : services->entries) {
     if (has_profile(s.value)) {
       enabled.push_back(std::move(s));
@@ -100,7 +100,7 @@ bool Loader::SelectServices(Node& model) {
       }
     }
   }
-  std::vector<MapEntry> kept;
+  NodeVector<MapEntry> kept;
   for (MapEntry& s : services->entries) {
     if (!selected.count(s.key)) {
       disabled_.entries.push_back(std::move(s));
@@ -108,7 +108,7 @@ bool Loader::SelectServices(Node& model) {
     }
     if (Node* deps = s.value.is_map() ? s.value.Find("depends_on") : nullptr;
         deps && deps->is_map()) {
-      std::erase_if(deps->entries, [&](const MapEntry& d) { return !selected.count(d.key); });
+      erase_if(deps->entries, [&](const MapEntry& d) { return !selected.count(d.key); });
     }
     kept.push_back(std::move(s));
   }
@@ -169,7 +169,7 @@ void Loader::PruneResources(Node& model) {
         {"models", &models}}) {
     Node* res = model.Find(key);
     if (!res || !res->is_map()) continue;
-    std::erase_if(res->entries, [&](const MapEntry& e) { return !used->count(e.key); });
+    erase_if(res->entries, [&](const MapEntry& e) { return !used->count(e.key); });
   }
 }
 

@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "frontend/node_vector.h"
 #include "ir/diagnostic.h"
 #include "ir/source.h"
 
@@ -43,12 +44,13 @@ struct Node {
   ScalarType type = ScalarType::kNull;
   ScalarStyle style = ScalarStyle::kPlain;
   NodeTag tag = NodeTag::kNone;
-  // The span next to the one-byte fields, so that they share one 16-byte slot (96 bytes a node).
+  // The span next to the one-byte fields, so that they share one 16-byte slot; with the one-pointer
+  // child lists a node is 64 bytes, one cache line.
   ir::Span span;  // the whole node (for an alias: the anchored node)
   std::string
       text;  // scalar content after YAML unescaping; for kInt/kFloat/kBool the text as written
-  std::vector<Node> items;        // kSequence
-  std::vector<MapEntry> entries;  // kMapping, in document order, merge keys applied
+  NodeVector<Node> items;        // kSequence
+  NodeVector<MapEntry> entries;  // kMapping, in document order, merge keys applied
 
   bool is_scalar() const { return kind == NodeKind::kScalar; }
   bool is_null() const { return kind == NodeKind::kScalar && type == ScalarType::kNull; }
