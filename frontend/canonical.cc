@@ -13,7 +13,7 @@ namespace {
 constexpr const char* kCode = "LOAD030";
 
 // Short port syntax -> long-form port mappings (compose-go ParsePortConfig + mapstructure encode).
-bool ShortPort(const Node& spec, NodeVector<Node>* out, std::string* error) {
+bool ShortPort(const Node& spec, ir::ThinVector<Node>* out, std::string* error) {
   const ir::Span span = spec.span;
   PortSpecResult parsed =
       spec.type == ScalarType::kInt ? ParsePortSpec(*spec.AsInt()) : ParsePortSpec(spec.text);
@@ -420,7 +420,7 @@ class Canonicalizer {
       Error(v, fmt::format("{}: invalid type {} for port", p.str(), GoTypeName(v)));
       return;
     }
-    NodeVector<Node> out;
+    ir::ThinVector<Node> out;
     for (Node& e : v.items) {
       if (e.is_map()) {
         out.push_back(std::move(e));

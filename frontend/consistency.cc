@@ -323,7 +323,7 @@ bool CheckConsistency(const Node& model, const Node& disabled, ir::DiagnosticSin
   // stack; services already explored without a cycle are not walked again.
   {
     // Services by position in the mapping; roots and each service's dependencies in name order.
-    const NodeVector<MapEntry>& all = services->entries;
+    const ir::ThinVector<MapEntry>& all = services->entries;
     std::vector<size_t> by_name(all.size());
     for (size_t i = 0; i < all.size(); ++i) by_name[i] = i;
     std::sort(by_name.begin(), by_name.end(),

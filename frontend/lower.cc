@@ -137,8 +137,8 @@ std::optional<Spanned<std::vector<std::string>>> Command(const Node& svc, std::s
   return out;
 }
 
-std::vector<ir::ValueEntry> Extensions(const Node& map) {
-  std::vector<ir::ValueEntry> out;
+ir::ThinVector<ir::ValueEntry> Extensions(const Node& map) {
+  ir::ThinVector<ir::ValueEntry> out;
   if (!map.is_map()) return out;
   for (const MapEntry& e : map.entries) {
     if (e.key.starts_with("x-") && !e.key.starts_with("x-#")) {
@@ -379,7 +379,8 @@ Spanned<bool> FlagAt(const Node& svc, std::string_view key) {
   return Spanned<bool>{n ? BoolAt(svc, key) : false, n ? n->span : ir::Span{}};
 }
 
-ir::Service LowerService(const MapEntry& entry) {
+// The typed fields of a service; `raw` is left to the caller.
+ir::Service LowerTyped(const MapEntry& entry) {
   const Node& svc = entry.value;
   ir::Service s;
   s.name = {entry.key, entry.key_span};
@@ -449,21 +450,45 @@ ir::Service LowerService(const MapEntry& entry) {
   }
   LowerResources(svc, s);
   s.extensions = Extensions(svc);
-  s.raw = LowerValue(svc);
   return s;
+}
+
+// The entries of a map, sorted by key: services are lowered in name order, as an ir::Service is
+// large to move around afterwards.
+template <typename Entries>  // const or not
+auto SortedByKey(Entries& entries) {
+  std::vector<decltype(entries.data())> order;
+  order.reserve(entries.size());
+  for (auto& e : entries) order.push_back(&e);
+  std::sort(order.begin(), order.end(),
+            [](const MapEntry* a, const MapEntry* b) { return a->key < b->key; });
+  return order;
 }
 
 std::vector<ir::Service> Services(const Node* map) {
   std::vector<ir::Service> out;
   if (!map || !map->is_map()) return out;
-  // Sorted by name before lowering: an ir::Service is large to move around.
-  std::vector<const MapEntry*> order;
-  order.reserve(map->entries.size());
-  for (const MapEntry& e : map->entries) order.push_back(&e);
-  std::sort(order.begin(), order.end(),
-            [](const MapEntry* a, const MapEntry* b) { return a->key < b->key; });
+  const std::vector<const MapEntry*> order = SortedByKey(map->entries);
   out.reserve(order.size());
-  for (const MapEntry* e : order) out.push_back(LowerService(*e));
+  for (const MapEntry* e : order) {
+    ir::Service& s = out.emplace_back(LowerTyped(*e));
+    s.raw = LowerValue(e->value);
+  }
+  return out;
+}
+
+// As Services, but each service's values move into its `raw`, and the map is left empty.
+std::vector<ir::Service> TakeServices(Node* map) {
+  std::vector<ir::Service> out;
+  if (!map || !map->is_map()) return out;
+  const std::vector<MapEntry*> order = SortedByKey(map->entries);
+  out.reserve(order.size());
+  for (MapEntry* e : order) {
+    ir::Service& s = out.emplace_back(LowerTyped(*e));
+    s.raw = LowerValue(std::move(e->value));
+    e->value = Node();  // freed now, so that the next services' values reuse its memory
+  }
+  map->entries.clear();
   return out;
 }
 
@@ -530,22 +555,30 @@ void FillFileObject(const Node& v, ir::FileObject& f) {
 
 }  // namespace
 
-ir::Value LowerValue(const Node& node) {
+namespace {
+
+// The node's strings are moved out when `kTake` (and `node` is then an rvalue's referent).
+template <bool kTake, typename N>
+ir::Value LowerValueImpl(N& node) {
   ir::Value v;
   v.span = node.span;
   switch (node.kind) {
     case NodeKind::kMapping:
       v.kind = ir::Value::Kind::kMap;
       v.entries.reserve(node.entries.size());
-      for (const MapEntry& e : node.entries) {
+      for (auto& e : node.entries) {
         if (e.key.starts_with("x-#")) continue;  // the loader's internal values (a secret's text)
-        v.entries.push_back(ir::ValueEntry{e.key, LowerValue(e.value)});
+        if constexpr (kTake) {
+          v.entries.push_back(ir::ValueEntry{std::move(e.key), LowerValueImpl<kTake>(e.value)});
+        } else {
+          v.entries.push_back(ir::ValueEntry{e.key, LowerValueImpl<kTake>(e.value)});
+        }
       }
       break;
     case NodeKind::kSequence:
       v.kind = ir::Value::Kind::kList;
       v.items.reserve(node.items.size());
-      for (const Node& i : node.items) v.items.push_back(LowerValue(i));
+      for (auto& i : node.items) v.items.push_back(LowerValueImpl<kTake>(i));
       break;
     case NodeKind::kScalar:
       switch (node.type) {
@@ -566,7 +599,11 @@ ir::Value LowerValue(const Node& node) {
           break;
         case ScalarType::kString:
           v.kind = ir::Value::Kind::kString;
-          v.text = node.text;
+          if constexpr (kTake) {
+            v.text = std::move(node.text);
+          } else {
+            v.text = node.text;
+          }
           break;
       }
       break;
@@ -574,14 +611,22 @@ ir::Value LowerValue(const Node& node) {
   return v;
 }
 
-ir::Project Lower(const LoadedProject& loaded) {
+}  // namespace
+
+ir::Value LowerValue(const Node& node) { return LowerValueImpl<false>(node); }
+
+ir::Value LowerValue(Node&& node) { return LowerValueImpl<true>(node); }
+
+namespace {
+
+ir::Project LowerProject(const LoadedProject& loaded, std::vector<ir::Service> services) {
   ir::Project p;
   p.name = loaded.name;
   p.working_dir = loaded.working_dir;
   p.config_files = loaded.config_files;
   p.version_entries = loaded.version_entries;
   const Node& m = loaded.model;
-  p.services = Services(m.Find("services"));
+  p.services = std::move(services);
   p.disabled_services = Services(&loaded.disabled_services);
   p.networks = TopLevel<ir::Network>(p.name, m.Find("networks"), FillNetwork);
   p.volumes = TopLevel<ir::Volume>(p.name, m.Find("volumes"), FillVolume);
@@ -589,6 +634,17 @@ ir::Project Lower(const LoadedProject& loaded) {
   p.configs = TopLevel<ir::FileObject>(p.name, m.Find("configs"), FillFileObject);
   p.extensions = Extensions(m);
   return p;
+}
+
+}  // namespace
+
+ir::Project Lower(const LoadedProject& loaded) {
+  return LowerProject(loaded, Services(loaded.model.Find("services")));
+}
+
+ir::Project LowerTakingServices(LoadedProject& loaded) {
+  std::vector<ir::Service> services = TakeServices(loaded.model.Find("services"));
+  return LowerProject(loaded, std::move(services));
 }
 
 }  // namespace stackc::frontend

@@ -21,7 +21,14 @@ namespace stackc::frontend {
 
 ir::Project Lower(const LoadedProject& loaded);
 
-// One node as a generic IR value (for extensions and `Service::raw`).
+// Lower, but each service's canonical values move into its `raw` instead of being copied, and the
+// model's `services` is left empty (its other sections stay). For commands that keep only the IR
+// of the services: on 4,000 services the copy was a quarter of `stackc lint`'s memory.
+ir::Project LowerTakingServices(LoadedProject& loaded);
+
+// One node as a generic IR value (for extensions and `Service::raw`); the rvalue form moves the
+// node's strings instead of copying them.
 ir::Value LowerValue(const Node& node);
+ir::Value LowerValue(Node&& node);
 
 }  // namespace stackc::frontend

@@ -229,6 +229,62 @@ TEST(LowerTest, LoaderDefaultsHaveNoSpan) {
   EXPECT_TRUE(web.image->span.valid());
 }
 
+// The same tree: kinds, texts, keys and spans.
+bool SameValue(const ir::Value& a, const ir::Value& b) {
+  if (a.kind != b.kind || a.text != b.text || !(a.span == b.span) ||
+      a.items.size() != b.items.size() || a.entries.size() != b.entries.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < a.items.size(); ++i) {
+    if (!SameValue(a.items[i], b.items[i])) return false;
+  }
+  for (size_t i = 0; i < a.entries.size(); ++i) {
+    if (a.entries[i].key != b.entries[i].key ||
+        !SameValue(a.entries[i].value, b.entries[i].value)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+TEST(LowerTest, TakingTheServicesGivesTheSameProjectAndEmptiesTheModelsServices) {
+  InMemoryFileSystem fs("/p");
+  fs.Add("/p/compose.yaml",
+         "services:\n"
+         "  web:\n"
+         "    image: nginx:1.27\n"
+         "    environment: [LONG_ENOUGH_TO_BE_ON_THE_HEAP=a value longer than fifteen bytes]\n"
+         "    ports: ['127.0.0.1:8080:80']\n"
+         "    x-team: front\n"
+         "    secrets: [token]\n"
+         "  db:\n"
+         "    image: postgres\n"
+         "    deploy: {resources: {limits: {memory: 512M}}}\n"
+         "secrets:\n"
+         "  token: {environment: TOKEN}\n");
+  auto copied = LoadAndLower(fs, {});
+  ASSERT_TRUE(copied->ok);
+  ir::SourceManager sm;
+  ir::DiagnosticSink sink;
+  LoadedProject loaded;
+  ASSERT_TRUE(LoadProject({}, fs, {}, sm, sink, &loaded));
+  const ir::Project taken = LowerTakingServices(loaded);
+  ASSERT_EQ(taken.services.size(), 2u);
+  for (size_t i = 0; i < taken.services.size(); ++i) {
+    const ir::Service& a = copied->project.services[i];
+    const ir::Service& b = taken.services[i];
+    EXPECT_EQ(a.name.value, b.name.value);
+    EXPECT_EQ(a.image->value, b.image->value);
+    EXPECT_EQ(a.ports.size(), b.ports.size());
+    EXPECT_EQ(a.environment.size(), b.environment.size());
+    EXPECT_TRUE(SameValue(a.raw, b.raw)) << a.name.value;
+    EXPECT_EQ(a.extensions.size(), b.extensions.size());
+  }
+  EXPECT_EQ(taken.secrets.size(), 1u);
+  EXPECT_TRUE(loaded.model.Find("services")->entries.empty());
+  EXPECT_NE(loaded.model.Find("secrets"), nullptr);  // the other sections stay
+}
+
 // Every project of the differential test's corpus that loads also lowers, and the IR agrees with
 // the canonical model on what it types: the same services, networks, volumes, secrets and configs,
 // one Port per canonical port entry, and spans that lie inside their files.
@@ -262,6 +318,15 @@ TEST(CorpusLower, EveryLoadableProjectLowers) {
                              : key == "secrets" ? p.secrets.size()
                                                 : p.configs.size();
           EXPECT_EQ(got, want) << id << " " << key;
+        }
+        // Lowering that takes the services gives the same raw trees.
+        LoadedProject copy = c.loaded;
+        const ir::Project taken = LowerTakingServices(copy);
+        ASSERT_EQ(taken.services.size(), p.services.size()) << id;
+        for (size_t i = 0; i < p.services.size(); ++i) {
+          EXPECT_EQ(taken.services[i].name.value, p.services[i].name.value) << id;
+          EXPECT_TRUE(SameValue(taken.services[i].raw, p.services[i].raw))
+              << id << " " << p.services[i].name.value;
         }
       });
   if (lowered < 0) GTEST_SKIP() << "../shared/corpus is absent";

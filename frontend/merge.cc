@@ -84,7 +84,7 @@ bool TakeChild(Node& child, TreePath& path, ResetPaths& out);
 
 void TakeTags(Node& n, TreePath& path, ResetPaths& out) {
   if (n.is_map()) {
-    NodeVector<MapEntry> kept;
+    ir::ThinVector<MapEntry> kept;
     kept.reserve(n.entries.size());
     for (MapEntry& e : n.entries) {
       path.push_back(e.key);
@@ -94,7 +94,7 @@ void TakeTags(Node& n, TreePath& path, ResetPaths& out) {
     }
     n.entries = std::move(kept);
   } else if (n.is_seq()) {
-    NodeVector<Node> kept;
+    ir::ThinVector<Node> kept;
     kept.reserve(n.items.size());
     for (size_t i = 0; i < n.items.size(); ++i) {
       path.push_back(std::to_string(i));
@@ -134,7 +134,7 @@ bool MatchesAny(const ResetPaths& resets, const TreePath& path) {
 
 void ApplyAt(const ResetPaths& resets, Node& n, TreePath& path) {
   if (n.is_map()) {
-    NodeVector<MapEntry> kept;
+    ir::ThinVector<MapEntry> kept;
     kept.reserve(n.entries.size());
     for (MapEntry& e : n.entries) {
       path.push_back(e.key);
@@ -193,8 +193,8 @@ MergeStatus MergeMappings(Node& base, Node&& over, TreePath& path) {
 
 // override.convertIntoSequence: a map gives sorted `k=v` strings (`k` for a null, one per item for
 // a list), a list stays, a string is a one-item list, anything else is nothing.
-NodeVector<Node> IntoSequence(Node&& n) {
-  NodeVector<Node> seq;
+ir::ThinVector<Node> IntoSequence(Node&& n) {
+  ir::ThinVector<Node> seq;
   if (n.is_map()) {
     for (const MapEntry& e : n.entries) {
       if (e.value.is_null()) {
@@ -217,7 +217,7 @@ NodeVector<Node> IntoSequence(Node&& n) {
   return seq;
 }
 
-Node SequenceOf(NodeVector<Node> items, ir::Span span) {
+Node SequenceOf(ir::ThinVector<Node> items, ir::Span span) {
   Node seq = Node::Seq(span);
   seq.items = std::move(items);
   return seq;
@@ -229,8 +229,8 @@ ir::Span SpanOf(const Node& base, const Node& over) {
 
 void MergeToSequence(Node& base, Node&& over, bool drop_known) {
   const ir::Span span = SpanOf(base, over);
-  NodeVector<Node> right = IntoSequence(std::move(base));
-  NodeVector<Node> left = IntoSequence(std::move(over));
+  ir::ThinVector<Node> right = IntoSequence(std::move(base));
+  ir::ThinVector<Node> left = IntoSequence(std::move(over));
   const auto known_end = static_cast<std::ptrdiff_t>(right.size());
   for (Node& l : left) {
     // extra_hosts: an override entry the base already lists is dropped (duplicates within the
@@ -359,7 +359,7 @@ MergeStatus MergeIpamConfig(Node& base, Node&& over, TreePath& path) {
       }
     }
   }
-  NodeVector<Node> merged;
+  ir::ThinVector<Node> merged;
   merged.reserve(configs.size());
   for (const Node* c : configs) merged.push_back(*c);
   base = SequenceOf(std::move(merged), base.span);

@@ -351,7 +351,7 @@ struct ModelPrinter::Impl {
   // A stable sort that leaves sorted entries alone and sorts a few in place (most maps of a
   // project are small: environment, labels, networks), without std::stable_sort's buffer.
   template <typename Less>
-  static void StableSortEntries(NodeVector<MapEntry>& entries, Less less) {
+  static void StableSortEntries(ir::ThinVector<MapEntry>& entries, Less less) {
     if (entries.size() < 2 || std::is_sorted(entries.begin(), entries.end(), less)) return;
     if (entries.size() > 16) {
       std::stable_sort(entries.begin(), entries.end(), less);
@@ -718,7 +718,7 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeStruct(const Node& v, std::str
   }
   const bool yaml = f == OutputFormat::kYaml;
   bool all_zero = true;
-  NodeVector<MapEntry> inline_ext;  // go-yaml prints an inline map after every other field
+  ir::ThinVector<MapEntry> inline_ext;  // go-yaml prints an inline map after every other field
   auto it = fields.find(name);
   if (it == fields.end()) return out;
   const Slots& sl = slots.find(name)->second;
@@ -740,7 +740,7 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeStruct(const Node& v, std::str
     const FieldRow* field = it->second[row];
     if (yaml && field->yaml_inline) {
       // Inline extensions: the x-* keys of this mapping, sorted, after the declared fields.
-      NodeVector<MapEntry> ext;
+      ir::ThinVector<MapEntry> ext;
       if (v.is_map()) {
         for (const MapEntry& e : v.entries) {
           // "x-#..." keys are compose-go's internal values (a secret's resolved value), never

@@ -128,7 +128,7 @@ void Loader::ResolveEnvironment(Node& model) {
     for (MapEntry& s : services->entries) {
       Node* env = s.value.is_map() ? s.value.Find("environment") : nullptr;
       if (!env || !env->is_seq()) continue;
-      NodeVector<Node> items;
+      ir::ThinVector<Node> items;
       for (Node& e : env->items) {
         if (!e.is_string()) continue;
         if (auto v = Lookup(e.text)) {
@@ -201,7 +201,7 @@ void Loader::Normalize(Node& model) {
         }
         if (Node* args = build->Find("args")) {
           if (args->is_map()) {
-            NodeVector<MapEntry> kept;
+            ir::ThinVector<MapEntry> kept;
             for (MapEntry& e : args->entries) {
               if (!e.value.is_null()) {
                 kept.push_back(std::move(e));
@@ -212,7 +212,7 @@ void Loader::Normalize(Node& model) {
             }
             args->entries = std::move(kept);
           } else if (args->is_seq()) {
-            NodeVector<Node> kept;
+            ir::ThinVector<Node> kept;
             for (Node& a : args->items) {
               const std::string t = a.GoString();
               if (!a.is_string()) continue;

@@ -53,7 +53,7 @@ bool Loader::Profiles(Node& model) {
       for (const Node& p : profiles->items) active.push_back(p.GoString());
     }
   }
-  NodeVector<MapEntry> enabled;
+  ir::ThinVector<MapEntry> enabled;
   for (MapEntry& s : services->entries) {
     if (has_profile(s.value)) {
       enabled.push_back(std::move(s));
@@ -100,7 +100,7 @@ bool Loader::SelectServices(Node& model) {
       }
     }
   }
-  NodeVector<MapEntry> kept;
+  ir::ThinVector<MapEntry> kept;
   for (MapEntry& s : services->entries) {
     if (!selected.count(s.key)) {
       disabled_.entries.push_back(std::move(s));

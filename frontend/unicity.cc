@@ -212,7 +212,7 @@ MergeStatus Unique(Node& seq, Indexer indexer, const ViewPath& path) {
     }
   }
   if (!repeated) return {};
-  NodeVector<Node> kept;
+  ir::ThinVector<Node> kept;
   std::unordered_map<std::string, size_t> slots;
   for (size_t i = 0; i < seq.items.size(); ++i) {
     auto [it, inserted] = slots.try_emplace(std::move(keys[i]), kept.size());

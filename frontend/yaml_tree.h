@@ -21,9 +21,9 @@
 #include <string_view>
 #include <vector>
 
-#include "frontend/node_vector.h"
 #include "ir/diagnostic.h"
 #include "ir/source.h"
+#include "ir/thin_vector.h"
 
 namespace stackc::frontend {
 
@@ -49,8 +49,8 @@ struct Node {
   ir::Span span;  // the whole node (for an alias: the anchored node)
   std::string
       text;  // scalar content after YAML unescaping; for kInt/kFloat/kBool the text as written
-  NodeVector<Node> items;        // kSequence
-  NodeVector<MapEntry> entries;  // kMapping, in document order, merge keys applied
+  ir::ThinVector<Node> items;        // kSequence
+  ir::ThinVector<MapEntry> entries;  // kMapping, in document order, merge keys applied
 
   bool is_scalar() const { return kind == NodeKind::kScalar; }
   bool is_null() const { return kind == NodeKind::kScalar && type == ScalarType::kNull; }

@@ -193,5 +193,18 @@ TEST(YamlTreeTest, FindsComments) {
   EXPECT_EQ(p->sm.Text(p->comments[1].span), "# yes");
 }
 
+TEST(YamlTreeTest, ANodeIsOneCacheLineAndItsCopiesAreDeep) {
+  EXPECT_EQ(sizeof(Node), 64u);
+  EXPECT_LE(sizeof(MapEntry), 112u);
+  Node map = Node::Map();
+  map.Set("a", Node::String("1"));
+  Node& inner = map.Set("b", Node::Seq());
+  inner.items.push_back(Node::Int(2));
+  Node copy = map;
+  copy.Find("b")->items.push_back(Node::Int(3));
+  EXPECT_EQ(map.Find("b")->items.size(), 1u);
+  EXPECT_EQ(copy.Find("b")->items.size(), 2u);
+}
+
 }  // namespace
 }  // namespace stackc::frontend

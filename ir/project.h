@@ -32,7 +32,7 @@ struct Project {
   std::vector<Volume> volumes;             // sorted by key
   std::vector<FileObject> secrets;         // sorted by key
   std::vector<FileObject> configs;         // sorted by key
-  std::vector<ValueEntry> extensions;      // top-level x-* keys, sorted
+  ThinVector<ValueEntry> extensions;       // top-level x-* keys, sorted
   std::vector<Span> version_entries;       // obsolete `version:` entries (key to value), per file
 
   // Binary searches by key; nullptr when absent.

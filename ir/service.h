@@ -118,7 +118,7 @@ struct Service {
   std::optional<Spanned<int64_t>> replicas;  // `deploy.replicas`
   Resources limits;                          // deploy.resources.limits, with cpus/mem_limit
   Resources reservations;                    // deploy.resources.reservations
-  std::vector<ValueEntry> extensions;        // x-* keys, sorted
+  ThinVector<ValueEntry> extensions;         // x-* keys, sorted
   Value raw;  // the whole canonical service, for keys the IR does not type
 
   // The number of containers: scale, else deploy.replicas, else 1.

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "ir/source.h"
+#include "ir/thin_vector.h"
 
 namespace stackc::ir {
 
@@ -34,10 +35,10 @@ struct ValueEntry;
 struct Value {
   enum class Kind : uint8_t { kNull, kBool, kInt, kFloat, kString, kList, kMap };
   Kind kind = Kind::kNull;
-  std::string text;          // a scalar as written (after interpolation); "true"/"false" for kBool
-  std::vector<Value> items;  // kList
-  std::vector<ValueEntry> entries;  // kMap, in canonical order
-  Span span;
+  Span span;                // next to the kind, in one 16-byte slot: a value is 64 bytes
+  std::string text;         // a scalar as written (after interpolation); "true"/"false" for kBool
+  ThinVector<Value> items;  // kList
+  ThinVector<ValueEntry> entries;  // kMap, in canonical order
 
   bool is_null() const { return kind == Kind::kNull; }
   bool is_map() const { return kind == Kind::kMap; }

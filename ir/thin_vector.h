@@ -1,17 +1,17 @@
-// The child list of a YAML node: a vector that is one pointer wide.
+// A vector one pointer wide: the child lists of the frontend's YAML nodes and of ir::Value.
 //
-// Every Node holds two child lists (sequence items and mapping entries) and most nodes are scalars
-// that use neither, so a std::vector's three pointers per list were a third of a node. A
-// NodeVector keeps its size and capacity in front of its elements, in the same allocation, and is
-// a null pointer while it has never held anything: a node is 64 bytes, one cache line, and a tree
-// of 4,000 services is a fifth smaller, which is what lets the loader's passes over it stay in the
-// cache.
+// Every tree node holds two child lists (sequence items and mapping entries) and most nodes are
+// scalars that use neither, so a std::vector's three pointers per list were a third of a node. A
+// ThinVector keeps its size and capacity in front of its elements, in the same allocation, and is
+// a null pointer while it has never held anything: a frontend::Node is 64 bytes, one cache line,
+// and the tree of 4,000 services is a fifth smaller, which keeps more of it in the cache for each
+// of the loader's passes over it.
 //
-// It has the part of std::vector's interface the frontend uses, with pointers for iterators, so
+// It has the part of std::vector's interface the trees use, with pointers for iterators, so
 // std::sort, std::stable_sort and range-for work on it unchanged. Elements must be nothrow-movable.
 //
 // Example:
-//   NodeVector<int> v;          // sizeof(v) == sizeof(void*), no allocation
+//   ThinVector<int> v;          // sizeof(v) == sizeof(void*), no allocation
 //   v.push_back(2);
 //   v.insert(v.begin(), 1);     // {1, 2}
 //   erase_if(v, [](int x) { return x == 2; });  // {1}
@@ -28,10 +28,10 @@
 #include <type_traits>
 #include <utility>
 
-namespace stackc::frontend {
+namespace stackc::ir {
 
 template <typename T>
-class NodeVector {
+class ThinVector {
  public:
   using value_type = T;
   using size_type = size_t;
@@ -45,32 +45,32 @@ class NodeVector {
   using reverse_iterator = std::reverse_iterator<iterator>;
   using const_reverse_iterator = std::reverse_iterator<const_iterator>;
 
-  NodeVector() noexcept = default;
-  NodeVector(std::initializer_list<T> init) : NodeVector(init.begin(), init.end()) {}
+  ThinVector() noexcept = default;
+  ThinVector(std::initializer_list<T> init) : ThinVector(init.begin(), init.end()) {}
   template <std::input_iterator It>
-  NodeVector(It first, It last) {
+  ThinVector(It first, It last) {
     if constexpr (std::forward_iterator<It>)
       reserve(static_cast<size_t>(std::distance(first, last)));
     for (; first != last; ++first) emplace_back(*first);
   }
-  NodeVector(const NodeVector& other) : NodeVector(other.begin(), other.end()) {}
-  NodeVector(NodeVector&& other) noexcept : block_(std::exchange(other.block_, nullptr)) {}
-  NodeVector& operator=(const NodeVector& other) {
+  ThinVector(const ThinVector& other) : ThinVector(other.begin(), other.end()) {}
+  ThinVector(ThinVector&& other) noexcept : block_(std::exchange(other.block_, nullptr)) {}
+  ThinVector& operator=(const ThinVector& other) {
     if (this != &other) {
-      NodeVector copy(other);
+      ThinVector copy(other);
       swap(copy);
     }
     return *this;
   }
-  NodeVector& operator=(NodeVector&& other) noexcept {
-    NodeVector taken(std::move(other));
+  ThinVector& operator=(ThinVector&& other) noexcept {
+    ThinVector taken(std::move(other));
     swap(taken);
     return *this;
   }
-  ~NodeVector() { Release(); }
+  ~ThinVector() { Release(); }
 
-  void swap(NodeVector& other) noexcept { std::swap(block_, other.block_); }
-  friend void swap(NodeVector& a, NodeVector& b) noexcept { a.swap(b); }
+  void swap(ThinVector& other) noexcept { std::swap(block_, other.block_); }
+  friend void swap(ThinVector& a, ThinVector& b) noexcept { a.swap(b); }
 
   size_t size() const { return block_ ? block_->size : 0; }
   size_t capacity() const { return block_ ? block_->capacity : 0; }
@@ -164,14 +164,14 @@ class NodeVector {
   }
 
   template <typename Pred>
-  friend size_t erase_if(NodeVector& v, Pred pred) {
+  friend size_t erase_if(ThinVector& v, Pred pred) {
     T* new_end = std::remove_if(v.begin(), v.end(), pred);
     const size_t removed = static_cast<size_t>(v.end() - new_end);
     v.erase(new_end, v.end());
     return removed;
   }
 
-  friend bool operator==(const NodeVector& a, const NodeVector& b) {
+  friend bool operator==(const ThinVector& a, const ThinVector& b) {
     return std::equal(a.begin(), a.end(), b.begin(), b.end());
   }
 
@@ -231,4 +231,4 @@ class NodeVector {
   Block* block_ = nullptr;
 };
 
-}  // namespace stackc::frontend
+}  // namespace stackc::ir

@@ -1,20 +1,18 @@
-#include "frontend/node_vector.h"
+#include "ir/thin_vector.h"
 
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
-#include "frontend/yaml_tree.h"
-
-namespace stackc::frontend {
+namespace stackc::ir {
 namespace {
 
-std::vector<std::string> Items(const NodeVector<std::string>& v) { return {v.begin(), v.end()}; }
+std::vector<std::string> Items(const ThinVector<std::string>& v) { return {v.begin(), v.end()}; }
 
-TEST(NodeVectorTest, IsOnePointerAndAllocatesNothingUntilUsed) {
-  static_assert(sizeof(NodeVector<std::string>) == sizeof(void*));
-  NodeVector<std::string> v;
+TEST(ThinVectorTest, IsOnePointerAndAllocatesNothingUntilUsed) {
+  static_assert(sizeof(ThinVector<std::string>) == sizeof(void*));
+  ThinVector<std::string> v;
   EXPECT_TRUE(v.empty());
   EXPECT_EQ(v.capacity(), 0u);
   EXPECT_EQ(v.begin(), v.end());
@@ -23,8 +21,8 @@ TEST(NodeVectorTest, IsOnePointerAndAllocatesNothingUntilUsed) {
   EXPECT_EQ(seen, 0u);
 }
 
-TEST(NodeVectorTest, GrowsAndKeepsItsElementsInOrder) {
-  NodeVector<std::string> v;
+TEST(ThinVectorTest, GrowsAndKeepsItsElementsInOrder) {
+  ThinVector<std::string> v;
   std::vector<std::string> want;
   for (int i = 0; i < 1000; ++i) {
     // Long enough to live on the heap, so that a move that forgot an element would show.
@@ -40,8 +38,8 @@ TEST(NodeVectorTest, GrowsAndKeepsItsElementsInOrder) {
   EXPECT_EQ(v[500], want[500]);
 }
 
-TEST(NodeVectorTest, PushingBackOneOfItsOwnElementsWhileGrowingCopiesItFirst) {
-  NodeVector<std::string> v;
+TEST(ThinVectorTest, PushingBackOneOfItsOwnElementsWhileGrowingCopiesItFirst) {
+  ThinVector<std::string> v;
   v.push_back("the first element, long enough for the heap");
   for (int i = 0; i < 10; ++i) v.push_back(v.front());
   for (const std::string& s : v) EXPECT_EQ(s, "the first element, long enough for the heap");
@@ -50,8 +48,8 @@ TEST(NodeVectorTest, PushingBackOneOfItsOwnElementsWhileGrowingCopiesItFirst) {
   EXPECT_EQ(v.back(), v.front());
 }
 
-TEST(NodeVectorTest, InsertsAndErasesAnywhere) {
-  NodeVector<std::string> v{"b", "d"};
+TEST(ThinVectorTest, InsertsAndErasesAnywhere) {
+  ThinVector<std::string> v{"b", "d"};
   v.insert(v.begin(), "a");
   v.insert(v.begin() + 2, "c");
   v.insert(v.end(), "e");
@@ -74,44 +72,32 @@ TEST(NodeVectorTest, InsertsAndErasesAnywhere) {
   EXPECT_EQ(Items(v), (std::vector<std::string>{"again"}));
 }
 
-TEST(NodeVectorTest, CopiesAreDeepAndMovesTakeTheElements) {
-  NodeVector<std::string> a{"one", "two"};
-  NodeVector<std::string> b = a;
+TEST(ThinVectorTest, CopiesAreDeepAndMovesTakeTheElements) {
+  ThinVector<std::string> a{"one", "two"};
+  ThinVector<std::string> b = a;
   b.push_back("three");
   EXPECT_EQ(Items(a), (std::vector<std::string>{"one", "two"}));
   EXPECT_EQ(Items(b), (std::vector<std::string>{"one", "two", "three"}));
   EXPECT_FALSE(a == b);
   a = b;
   EXPECT_TRUE(a == b);
-  NodeVector<std::string> c = std::move(a);
+  ThinVector<std::string> c = std::move(a);
   EXPECT_TRUE(a.empty());  // NOLINT(bugprone-use-after-move): a moved-from list is empty
   EXPECT_EQ(c.size(), 3u);
   c = std::move(b);
   EXPECT_EQ(Items(c), (std::vector<std::string>{"one", "two", "three"}));
-  const NodeVector<std::string>& same = c;
+  const ThinVector<std::string>& same = c;
   c = same;  // assigning a list to itself keeps its elements
   EXPECT_EQ(c.size(), 3u);
 }
 
-TEST(NodeVectorTest, SortsAsARangeOfPointers) {
-  NodeVector<std::string> v{"c", "a", "b"};
+TEST(ThinVectorTest, SortsAsARangeOfPointers) {
+  ThinVector<std::string> v{"c", "a", "b"};
   std::sort(v.begin(), v.end());
   EXPECT_EQ(Items(v), (std::vector<std::string>{"a", "b", "c"}));
   std::vector<std::string> reversed(v.rbegin(), v.rend());
   EXPECT_EQ(reversed, (std::vector<std::string>{"c", "b", "a"}));
 }
 
-TEST(NodeVectorTest, ANodeIsOneCacheLine) {
-  EXPECT_EQ(sizeof(Node), 64u);
-  Node map = Node::Map();
-  map.Set("a", Node::String("1"));
-  Node& inner = map.Set("b", Node::Seq());
-  inner.items.push_back(Node::Int(2));
-  Node copy = map;
-  copy.Find("b")->items.push_back(Node::Int(3));
-  EXPECT_EQ(map.Find("b")->items.size(), 1u);
-  EXPECT_EQ(copy.Find("b")->items.size(), 2u);
-}
-
 }  // namespace
-}  // namespace stackc::frontend
+}  // namespace stackc::ir
