@@ -455,53 +455,54 @@ void Canonicalize(Node& model, bool ignore_parse_errors, ir::DiagnosticSink& sin
   Canonicalizer(ignore_parse_errors, sink).Model(model);
 }
 
-void SetDefaultValues(Node& model, ir::DiagnosticSink& sink) {
-  (void)sink;
-  Node* services = model.Find("services");
-  if (!services || !services->is_map()) return;
-  for (MapEntry& s : services->entries) {
-    Node& svc = s.value;
-    if (!svc.is_map()) continue;
-    if (Node* build = svc.Find("build"); build && build->is_map() && !build->Find("context")) {
-      build->Set("context", Node::String(".", build->span));
+void SetServiceDefaults(Node& svc) {
+  if (!svc.is_map()) return;
+  if (Node* build = svc.Find("build"); build && build->is_map() && !build->Find("context")) {
+    build->Set("context", Node::String(".", build->span));
+  }
+  if (Node* secrets = svc.Find("secrets"); secrets && secrets->is_seq()) {
+    for (Node& sec : secrets->items) {
+      if (!sec.is_map() || sec.Find("target")) continue;
+      const Node* source = sec.Find("source");
+      sec.Set("target",
+              Node::String("/run/secrets/" + (source ? source->GoString() : "<nil>"), sec.span));
     }
-    if (Node* secrets = svc.Find("secrets"); secrets && secrets->is_seq()) {
-      for (Node& sec : secrets->items) {
-        if (!sec.is_map() || sec.Find("target")) continue;
-        const Node* source = sec.Find("source");
-        sec.Set("target",
-                Node::String("/run/secrets/" + (source ? source->GoString() : "<nil>"), sec.span));
-      }
+  }
+  if (Node* ports = svc.Find("ports"); ports && ports->is_seq()) {
+    for (Node& port : ports->items) {
+      if (!port.is_map()) continue;
+      if (!port.Find("protocol")) port.Set("protocol", Node::String("tcp", port.span));
+      if (!port.Find("mode")) port.Set("mode", Node::String("ingress", port.span));
     }
-    if (Node* ports = svc.Find("ports"); ports && ports->is_seq()) {
-      for (Node& port : ports->items) {
-        if (!port.is_map()) continue;
-        if (!port.Find("protocol")) port.Set("protocol", Node::String("tcp", port.span));
-        if (!port.Find("mode")) port.Set("mode", Node::String("ingress", port.span));
-      }
-    }
-    if (Node* deploy = svc.Find("deploy"); deploy && deploy->is_map()) {
-      if (Node* res = deploy->Find("resources"); res && res->is_map()) {
-        if (Node* rsv = res->Find("reservations"); rsv && rsv->is_map()) {
-          if (Node* devs = rsv->Find("devices"); devs && devs->is_seq()) {
-            for (Node& d : devs->items) DeviceRequestDefaults(d);
-          }
-        }
-      }
-    }
-    if (Node* gpus = svc.Find("gpus"); gpus && gpus->is_seq()) {
-      for (Node& d : gpus->items) DeviceRequestDefaults(d);
-    }
-    if (Node* volumes = svc.Find("volumes"); volumes && volumes->is_seq()) {
-      for (Node& vol : volumes->items) {
-        if (!vol.is_map()) continue;
-        if (Node* bind = vol.Find("bind");
-            bind && bind->is_map() && !bind->Find("create_host_path")) {
-          bind->Set("create_host_path", Node::Bool(true, bind->span));
+  }
+  if (Node* deploy = svc.Find("deploy"); deploy && deploy->is_map()) {
+    if (Node* res = deploy->Find("resources"); res && res->is_map()) {
+      if (Node* rsv = res->Find("reservations"); rsv && rsv->is_map()) {
+        if (Node* devs = rsv->Find("devices"); devs && devs->is_seq()) {
+          for (Node& d : devs->items) DeviceRequestDefaults(d);
         }
       }
     }
   }
+  if (Node* gpus = svc.Find("gpus"); gpus && gpus->is_seq()) {
+    for (Node& d : gpus->items) DeviceRequestDefaults(d);
+  }
+  if (Node* volumes = svc.Find("volumes"); volumes && volumes->is_seq()) {
+    for (Node& vol : volumes->items) {
+      if (!vol.is_map()) continue;
+      if (Node* bind = vol.Find("bind");
+          bind && bind->is_map() && !bind->Find("create_host_path")) {
+        bind->Set("create_host_path", Node::Bool(true, bind->span));
+      }
+    }
+  }
+}
+
+void SetDefaultValues(Node& model, ir::DiagnosticSink& sink) {
+  (void)sink;
+  Node* services = model.Find("services");
+  if (!services || !services->is_map()) return;
+  for (MapEntry& s : services->entries) SetServiceDefaults(s.value);
 }
 
 void OmitEmpty(Node& model) {

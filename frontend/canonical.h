@@ -27,6 +27,8 @@ void Canonicalize(Node& model, bool ignore_parse_errors, ir::DiagnosticSink& sin
 // compose-go's defaults: build context ".", secret targets, port protocol/mode, bind
 // create_host_path, device request counts.
 void SetDefaultValues(Node& model, ir::DiagnosticSink& sink);
+// The same for one service (the loader runs it with the other per-service steps, in one pass).
+void SetServiceDefaults(Node& svc);
 
 // Drops empty `dns` entries (compose-go's OmitEmpty).
 void OmitEmpty(Node& model);

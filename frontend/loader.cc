@@ -77,18 +77,35 @@ bool Loader::LoadYamlModel(const std::vector<File>& files, Scope& scope,
       break;
     }
   }
-  if (ok && !scope.skip_defaults) {
-    SetDefaultValues(*model, sink_);
-    ok = !sink_.has_errors();
-  }
-  if (ok && !scope.skip_validation) ok = ValidateModel(*model, sink_);
-  if (ok && scope.resolve_paths) {
-    ResolvePaths(*model, scope.working_dir);
-    ok = !sink_.has_errors();
-  }
-  if (ok) ResolveEnvironment(*model);
+  if (ok) ok = ServicePasses(*model, scope);
   scope_ = saved;
   return ok;
+}
+
+// loadYamlModel's steps after the merge, each of which visits every service: defaults, semantic
+// checks, paths, environment. They run in one pass, service by service, while each service's
+// tree is in the cache, and give what running them one after the other gives: a validation error
+// stops everything (path errors found before it are dropped, as the path step would not have
+// run), and path errors are reported after the pass, in service order.
+bool Loader::ServicePasses(Node& model, const Scope& scope) {
+  if (!scope.skip_validation && !ValidateResources(model, sink_)) return false;
+  ir::DiagnosticSink path_errors;
+  if (Node* services = model.is_map() ? model.Find("services") : nullptr;
+      services && services->is_map()) {
+    for (MapEntry& s : services->entries) {
+      if (!scope.skip_defaults) SetServiceDefaults(s.value);
+      if (!scope.skip_validation && !ValidateService(s, sink_)) return false;
+      if (scope.resolve_paths) ResolveServicePaths(s.value, scope.working_dir, path_errors);
+      if (!path_errors.has_errors()) ResolveServiceEnvironment(s.value);
+    }
+  }
+  for (const ir::Diagnostic& d : path_errors.diagnostics()) {
+    sink_.Report(d.severity, d.code, d.span, d.message) = d;
+  }
+  if (sink_.has_errors()) return false;
+  if (scope.resolve_paths) ResolveResourcePaths(model, scope.working_dir);
+  ResolveResourceEnvironment(model);
+  return true;
 }
 
 bool Loader::LoadYamlFile(const File& file, Scope& scope, std::vector<std::string>& included,

@@ -91,8 +91,14 @@ class Loader {
                      ir::Span at);
   bool ReadFile(const std::string& path, File* out);
   bool PostProcess(Node& model);
+  bool ServicePasses(Node& model, const Scope& scope);
   void ResolvePaths(Node& model, const std::string& base);
-  void ResolveEnvironment(Node& model);
+  // The per-service and the top-level halves of ResolvePaths and of the environment step, for
+  // the one pass over the services of ServicePasses. Path errors go to `errors`.
+  void ResolveServicePaths(Node& svc, const std::string& base, ir::DiagnosticSink& errors);
+  void ResolveResourcePaths(Node& model, const std::string& base);
+  void ResolveServiceEnvironment(Node& svc);
+  void ResolveResourceEnvironment(Node& model);
   void Normalize(Node& model);
   bool Profiles(Node& model);
   // env_file into environment (WithServicesEnvironmentResolved) and label_file into labels

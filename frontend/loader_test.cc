@@ -130,6 +130,37 @@ TEST(LoaderTest, DependencyCycleNamesItsPath) {
   EXPECT_EQ(r->FirstError(), "dependency cycle detected: a -> b -> a");
 }
 
+// Defaults, semantic checks, paths and environment run in one pass over the services, with the
+// errors that running them one after the other gives (both checked against the reference
+// loader): a later service's semantic error wins over an earlier service's path error, and every
+// path error is reported, in service order.
+TEST(LoaderTest, OnePassOverTheServicesReportsWhatTheStepsInTurnWould) {
+  InMemoryFileSystem fs("/p");
+  const std::string bind_without_source =
+      "services:\n  a:\n    image: x\n    volumes:\n      - type: bind\n        target: /data\n";
+  fs.Add("/p/compose.yaml", bind_without_source +
+                                "  b:\n    image: x\n    ports:\n      - target: 80\n"
+                                "        host_ip: not-an-ip\n");
+  LoadRequest req;
+  req.config_paths = {"compose.yaml"};
+  auto r = Load(fs, req);
+  EXPECT_FALSE(r->ok);
+  EXPECT_EQ(r->FirstError(), "services.b.ports.[]: invalid ip address: not-an-ip");
+  EXPECT_EQ(r->sink.error_count(), 1u);
+
+  fs.Add("/p/compose.yaml", bind_without_source +
+                                "  b:\n    image: x\n    volumes:\n      - type: bind\n"
+                                "        target: /data2\n");
+  r = Load(fs, req);
+  EXPECT_FALSE(r->ok);
+  ASSERT_EQ(r->sink.error_count(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    const ir::Diagnostic& d = r->sink.diagnostics()[i];
+    EXPECT_EQ(d.message, "invalid mount config for type \"bind\": field Source must not be empty");
+    EXPECT_EQ(r->sm.Position(d.span).line, i == 0 ? 5u : 10u);
+  }
+}
+
 // compose-go walks the roots and each service's dependencies in name order: the cycle it meets
 // first is named from where it closes (checked against the reference loader).
 TEST(LoaderTest, DependencyCycleIsTheFirstOneTheNameOrderMeets) {

@@ -27,84 +27,105 @@ bool IsWindowsAbs(std::string_view p) {
 
 }  // namespace
 
-void Loader::ResolvePaths(Node& model, const std::string& base) {
-  auto abs_path = [&](Node& n) {
+namespace {
+
+// compose-go's path resolvers, on one node each.
+class PathResolver {
+ public:
+  PathResolver(const std::string& base, const EnvMap& os_env, const FileSystem& fs)
+      : base_(base), os_env_(os_env), fs_(fs) {}
+
+  void AbsPath(Node& n) const {
     if (!n.is_string()) return;
     std::string v = ExpandUser(n.text, os_env_);
     if (IsAbsPath(v) || v.empty()) {
       n.text = v;
       return;
     }
-    n.text = JoinPath(base, v);
-  };
-  auto maybe_unix = [&](Node& n) {
+    n.text = JoinPath(base_, v);
+  }
+  void MaybeUnix(Node& n) const {
     if (!n.is_string()) return;
     std::string v = ExpandUser(n.text, os_env_);
-    if (!IsAbsPath(v) && !IsWindowsAbs(v)) v = JoinPath(base, v);
+    if (!IsAbsPath(v) && !IsWindowsAbs(v)) v = JoinPath(base_, v);
     n.text = v;
-  };
-  auto context_path = [&](Node& n) {
+  }
+  void ContextPath(Node& n) const {
     if (!n.is_string()) return;
     const std::string& v = n.text;
     if (v.find("://") != std::string::npos || v.starts_with("service:")) return;
     for (const char* prefix : {"https://", "http://", "git://", "ssh://", "github.com/", "git@"}) {
       if (v.starts_with(prefix)) return;
     }
-    abs_path(n);
-  };
-  if (Node* services = model.Find("services"); services && services->is_map()) {
-    for (MapEntry& s : services->entries) {
-      Node& svc = s.value;
-      if (!svc.is_map()) continue;
-      if (Node* build = svc.Find("build"); build && build->is_map()) {
-        if (Node* c = build->Find("context")) context_path(*c);
-        if (Node* ac = build->Find("additional_contexts"); ac && ac->is_map()) {
-          for (MapEntry& e : ac->entries) context_path(e.value);
-        }
-        if (Node* ssh = build->Find("ssh"); ssh && ssh->is_map()) {
-          for (MapEntry& e : ssh->entries) maybe_unix(e.value);
-        }
-      }
-      if (Node* ef = svc.Find("env_file"); ef && ef->is_seq()) {
-        for (Node& e : ef->items) {
-          if (Node* p = e.is_map() ? e.Find("path") : nullptr) abs_path(*p);
-        }
-      }
-      if (Node* lf = svc.Find("label_file"); lf && lf->is_seq()) {
-        for (Node& e : lf->items) abs_path(e);
-      }
-      if (Node* ext = svc.Find("extends"); ext && ext->is_map()) {
-        if (Node* f = ext->Find("file")) abs_path(*f);
-      }
-      if (Node* dev = svc.Find("develop"); dev && dev->is_map()) {
-        if (Node* watch = dev->Find("watch"); watch && watch->is_seq()) {
-          for (Node& w : watch->items) {
-            if (Node* p = w.is_map() ? w.Find("path") : nullptr) {
-              abs_path(*p);
-              if (p->is_string()) p->text = fs_.ResolveSymbolicLink(p->text);
-            }
-          }
-        }
-      }
-      if (Node* vols = svc.Find("volumes"); vols && vols->is_seq()) {
-        for (Node& v : vols->items) {
-          if (!v.is_map()) continue;
-          const Node* type = v.Find("type");
-          if (!type || type->text != "bind") continue;
-          Node* src = v.Find("source");
-          if (!src) {
-            Error(v.span, "invalid mount config for type \"bind\": field Source must not be empty");
-            continue;
-          }
-          maybe_unix(*src);
+    AbsPath(n);
+  }
+  std::string ResolveSymbolicLink(const std::string& path) const {
+    return fs_.ResolveSymbolicLink(path);
+  }
+
+ private:
+  const std::string& base_;
+  const EnvMap& os_env_;
+  const FileSystem& fs_;
+};
+
+}  // namespace
+
+void Loader::ResolveServicePaths(Node& svc, const std::string& base, ir::DiagnosticSink& errors) {
+  if (!svc.is_map()) return;
+  const PathResolver r(base, os_env_, fs_);
+  if (Node* build = svc.Find("build"); build && build->is_map()) {
+    if (Node* c = build->Find("context")) r.ContextPath(*c);
+    if (Node* ac = build->Find("additional_contexts"); ac && ac->is_map()) {
+      for (MapEntry& e : ac->entries) r.ContextPath(e.value);
+    }
+    if (Node* ssh = build->Find("ssh"); ssh && ssh->is_map()) {
+      for (MapEntry& e : ssh->entries) r.MaybeUnix(e.value);
+    }
+  }
+  if (Node* ef = svc.Find("env_file"); ef && ef->is_seq()) {
+    for (Node& e : ef->items) {
+      if (Node* p = e.is_map() ? e.Find("path") : nullptr) r.AbsPath(*p);
+    }
+  }
+  if (Node* lf = svc.Find("label_file"); lf && lf->is_seq()) {
+    for (Node& e : lf->items) r.AbsPath(e);
+  }
+  if (Node* ext = svc.Find("extends"); ext && ext->is_map()) {
+    if (Node* f = ext->Find("file")) r.AbsPath(*f);
+  }
+  if (Node* dev = svc.Find("develop"); dev && dev->is_map()) {
+    if (Node* watch = dev->Find("watch"); watch && watch->is_seq()) {
+      for (Node& w : watch->items) {
+        if (Node* p = w.is_map() ? w.Find("path") : nullptr) {
+          r.AbsPath(*p);
+          if (p->is_string()) p->text = r.ResolveSymbolicLink(p->text);
         }
       }
     }
   }
+  if (Node* vols = svc.Find("volumes"); vols && vols->is_seq()) {
+    for (Node& v : vols->items) {
+      if (!v.is_map()) continue;
+      const Node* type = v.Find("type");
+      if (!type || type->text != "bind") continue;
+      Node* src = v.Find("source");
+      if (!src) {
+        errors.Error("LOAD010", v.span,
+                     "invalid mount config for type \"bind\": field Source must not be empty");
+        continue;
+      }
+      r.MaybeUnix(*src);
+    }
+  }
+}
+
+void Loader::ResolveResourcePaths(Node& model, const std::string& base) {
+  const PathResolver r(base, os_env_, fs_);
   for (const char* kind : {"configs", "secrets"}) {
     if (Node* res = model.Find(kind); res && res->is_map()) {
       for (MapEntry& e : res->entries) {
-        if (Node* f = e.value.is_map() ? e.value.Find("file") : nullptr) maybe_unix(*f);
+        if (Node* f = e.value.is_map() ? e.value.Find("file") : nullptr) r.MaybeUnix(*f);
       }
     }
   }
@@ -118,28 +139,34 @@ void Loader::ResolvePaths(Node& model, const std::string& base) {
       if (!opts || !opts->is_map()) continue;
       const Node* o = opts->Find("o");
       Node* device = opts->Find("device");
-      if (o && o->text == "bind" && device) maybe_unix(*device);
+      if (o && o->text == "bind" && device) r.MaybeUnix(*device);
     }
   }
 }
 
-void Loader::ResolveEnvironment(Node& model) {
+void Loader::ResolvePaths(Node& model, const std::string& base) {
   if (Node* services = model.Find("services"); services && services->is_map()) {
-    for (MapEntry& s : services->entries) {
-      Node* env = s.value.is_map() ? s.value.Find("environment") : nullptr;
-      if (!env || !env->is_seq()) continue;
-      ir::ThinVector<Node> items;
-      for (Node& e : env->items) {
-        if (!e.is_string()) continue;
-        if (auto v = Lookup(e.text)) {
-          items.push_back(Node::String(e.text + "=" + *v, e.span));
-        } else {
-          items.push_back(std::move(e));
-        }
-      }
-      env->items = std::move(items);
+    for (MapEntry& s : services->entries) ResolveServicePaths(s.value, base, sink_);
+  }
+  ResolveResourcePaths(model, base);
+}
+
+void Loader::ResolveServiceEnvironment(Node& svc) {
+  Node* env = svc.is_map() ? svc.Find("environment") : nullptr;
+  if (!env || !env->is_seq()) return;
+  ir::ThinVector<Node> items;
+  for (Node& e : env->items) {
+    if (!e.is_string()) continue;
+    if (auto v = Lookup(e.text)) {
+      items.push_back(Node::String(e.text + "=" + *v, e.span));
+    } else {
+      items.push_back(std::move(e));
     }
   }
+  env->items = std::move(items);
+}
+
+void Loader::ResolveResourceEnvironment(Node& model) {
   for (const char* kind : {"secrets", "configs"}) {
     Node* res = model.Find(kind);
     if (!res || !res->is_map()) continue;

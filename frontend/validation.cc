@@ -61,7 +61,7 @@ bool CheckDeviceRequest(const Node& d, const std::string& path, ir::DiagnosticSi
 
 }  // namespace
 
-bool ValidateModel(const Node& model, ir::DiagnosticSink& sink) {
+bool ValidateResources(const Node& model, ir::DiagnosticSink& sink) {
   if (!model.is_map()) return true;
   if (const Node* volumes = model.Find("volumes"); volumes && volumes->is_map()) {
     for (const MapEntry& e : volumes->entries) {
@@ -80,48 +80,58 @@ bool ValidateModel(const Node& model, ir::DiagnosticSink& sink) {
       if (!CheckFileObject(e, "secrets." + e.key, {"file", "environment"}, sink)) return false;
     }
   }
-  const Node* services = model.Find("services");
+  return true;
+}
+
+bool ValidateService(const MapEntry& s, ir::DiagnosticSink& sink) {
+  const Node& svc = s.value;
+  if (!svc.is_map()) return true;
+  const std::string base = "services." + s.key;
+  if (const Node* ports = svc.Find("ports"); ports && ports->is_seq()) {
+    for (const Node& p : ports->items) {
+      const Node* ip = p.is_map() ? p.Find("host_ip") : nullptr;
+      if (ip && !IsGoIPAddress(ip->GoString())) {
+        return Fail(sink, ip->span,
+                    fmt::format("{}.ports.[]: invalid ip address: {}", base, ip->GoString()));
+      }
+    }
+  }
+  if (const Node* dev = svc.Find("develop"); dev && dev->is_map()) {
+    if (const Node* watch = dev->Find("watch"); watch && watch->is_seq()) {
+      for (const Node& w : watch->items) {
+        const Node* path = w.is_map() ? w.Find("path") : nullptr;
+        if (path && path->is_string() && path->text.empty()) {
+          return Fail(sink, path->span,
+                      fmt::format("{}.develop.watch.[].path: value can't be blank", base));
+        }
+      }
+    }
+  }
+  if (const Node* gpus = svc.Find("gpus"); gpus && gpus->is_seq()) {
+    for (const Node& d : gpus->items) {
+      if (!CheckDeviceRequest(d, base + ".gpus.[]", sink)) return false;
+    }
+  }
+  const Node* deploy = svc.Find("deploy");
+  const Node* res = deploy && deploy->is_map() ? deploy->Find("resources") : nullptr;
+  const Node* rsv = res && res->is_map() ? res->Find("reservations") : nullptr;
+  const Node* devs = rsv && rsv->is_map() ? rsv->Find("devices") : nullptr;
+  if (devs && devs->is_seq()) {
+    for (const Node& d : devs->items) {
+      if (!CheckDeviceRequest(d, base + ".deploy.resources.reservations.devices.[]", sink)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+bool ValidateModel(const Node& model, ir::DiagnosticSink& sink) {
+  if (!ValidateResources(model, sink)) return false;
+  const Node* services = model.is_map() ? model.Find("services") : nullptr;
   if (!services || !services->is_map()) return true;
   for (const MapEntry& s : services->entries) {
-    const Node& svc = s.value;
-    if (!svc.is_map()) continue;
-    const std::string base = "services." + s.key;
-    if (const Node* ports = svc.Find("ports"); ports && ports->is_seq()) {
-      for (const Node& p : ports->items) {
-        const Node* ip = p.is_map() ? p.Find("host_ip") : nullptr;
-        if (ip && !IsGoIPAddress(ip->GoString())) {
-          return Fail(sink, ip->span,
-                      fmt::format("{}.ports.[]: invalid ip address: {}", base, ip->GoString()));
-        }
-      }
-    }
-    if (const Node* dev = svc.Find("develop"); dev && dev->is_map()) {
-      if (const Node* watch = dev->Find("watch"); watch && watch->is_seq()) {
-        for (const Node& w : watch->items) {
-          const Node* path = w.is_map() ? w.Find("path") : nullptr;
-          if (path && path->is_string() && path->text.empty()) {
-            return Fail(sink, path->span,
-                        fmt::format("{}.develop.watch.[].path: value can't be blank", base));
-          }
-        }
-      }
-    }
-    if (const Node* gpus = svc.Find("gpus"); gpus && gpus->is_seq()) {
-      for (const Node& d : gpus->items) {
-        if (!CheckDeviceRequest(d, base + ".gpus.[]", sink)) return false;
-      }
-    }
-    const Node* deploy = svc.Find("deploy");
-    const Node* res = deploy && deploy->is_map() ? deploy->Find("resources") : nullptr;
-    const Node* rsv = res && res->is_map() ? res->Find("reservations") : nullptr;
-    const Node* devs = rsv && rsv->is_map() ? rsv->Find("devices") : nullptr;
-    if (devs && devs->is_seq()) {
-      for (const Node& d : devs->items) {
-        if (!CheckDeviceRequest(d, base + ".deploy.resources.reservations.devices.[]", sink)) {
-          return false;
-        }
-      }
-    }
+    if (!ValidateService(s, sink)) return false;
   }
   return true;
 }

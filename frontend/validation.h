@@ -17,5 +17,9 @@ namespace stackc::frontend {
 // Reports the first problem found (compose-go stops at the first) and returns false, or returns
 // true.
 bool ValidateModel(const Node& model, ir::DiagnosticSink& sink);
+// ValidateModel in parts, for the loader's one pass over the services: the top-level volumes,
+// configs and secrets, then each service (`services.NAME`).
+bool ValidateResources(const Node& model, ir::DiagnosticSink& sink);
+bool ValidateService(const MapEntry& service, ir::DiagnosticSink& sink);
 
 }  // namespace stackc::frontend
