@@ -182,38 +182,25 @@ void Loader::ResolveResourceEnvironment(Node& model) {
 }
 
 void Loader::Normalize(Node& model) {
-  // Default network.
+  // One pass over the services (the default network, then the rest of compose-go's per-service
+  // normalisation); the project's default network is added after it.
   bool uses_default = false;
   Node* services = model.Find("services");
   if (services && services->is_map()) {
     for (MapEntry& s : services->entries) {
       Node& svc = s.value;
       if (!svc.is_map()) continue;
-      if (svc.Find("provider") || svc.Find("network_mode")) continue;
-      Node* nets = svc.Find("networks");
-      if (!nets || (nets->is_map() && nets->entries.empty()) || nets->is_null()) {
-        Node m = Node::Map();
-        m.Set("default", Node::Null());
-        svc.Set("networks", std::move(m));
-        uses_default = true;
-      } else if (nets->is_map() && nets->Find("default")) {
-        uses_default = true;
+      if (!svc.Find("provider") && !svc.Find("network_mode")) {
+        Node* nets = svc.Find("networks");
+        if (!nets || (nets->is_map() && nets->entries.empty()) || nets->is_null()) {
+          Node m = Node::Map();
+          m.Set("default", Node::Null());
+          svc.Set("networks", std::move(m));
+          uses_default = true;
+        } else if (nets->is_map() && nets->Find("default")) {
+          uses_default = true;
+        }
       }
-    }
-  }
-  if (uses_default) {
-    Node* nets = model.Find("networks");
-    if (!nets || !nets->is_map()) {
-      model.Set("networks", Node::Map());
-      nets = model.Find("networks");
-    }
-    if (!nets->FindEntry("default")) nets->Set("default", Node::Null());
-  }
-  services = model.Find("services");
-  if (services && services->is_map()) {
-    for (MapEntry& s : services->entries) {
-      Node& svc = s.value;
-      if (!svc.is_map()) continue;
       if (Node* pp = svc.Find("pull_policy"); pp && pp->text == "if_not_present") {
         pp->text = "missing";
       }
@@ -314,6 +301,14 @@ void Loader::Normalize(Node& model) {
         }
       }
     }
+  }
+  if (uses_default) {
+    Node* nets = model.Find("networks");
+    if (!nets || !nets->is_map()) {
+      model.Set("networks", Node::Map());
+      nets = model.Find("networks");
+    }
+    if (!nets->FindEntry("default")) nets->Set("default", Node::Null());
   }
   // Resource names.
   for (const char* kind : {"networks", "volumes", "configs", "secrets"}) {
