@@ -15,16 +15,27 @@ namespace stackc::frontend {
 // ---------------------------------------------------------------------------------------------------------------
 // Node helpers
 
+namespace {
+
+// The key test of the lookups that every pass makes, many times a service: the length and the
+// first byte settle almost every mismatch without a call to memcmp.
+inline bool SameKey(const std::string& a, std::string_view b) {
+  return a.size() == b.size() &&
+         (b.empty() || (a[0] == b[0] && std::memcmp(a.data(), b.data(), b.size()) == 0));
+}
+
+}  // namespace
+
 const MapEntry* Node::FindEntry(std::string_view key) const {
   for (const MapEntry& e : entries) {
-    if (e.key == key) return &e;
+    if (SameKey(e.key, key)) return &e;
   }
   return nullptr;
 }
 
 MapEntry* Node::FindEntry(std::string_view key) {
   for (MapEntry& e : entries) {
-    if (e.key == key) return &e;
+    if (SameKey(e.key, key)) return &e;
   }
   return nullptr;
 }
