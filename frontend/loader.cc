@@ -86,7 +86,8 @@ bool Loader::LoadYamlModel(const std::vector<File>& files, Scope& scope,
 // checks, paths, environment. They run in one pass, service by service, while each service's
 // tree is in the cache, and give what running them one after the other gives: a validation error
 // stops everything (path errors found before it are dropped, as the path step would not have
-// run), and path errors are reported after the pass, in service order.
+// run), and path errors are reported after the pass, in service order. When it fails, the
+// services before the failure have been processed and the rest not: the model is then discarded.
 bool Loader::ServicePasses(Node& model, const Scope& scope) {
   if (!scope.skip_validation && !ValidateResources(model, sink_)) return false;
   ir::DiagnosticSink path_errors;

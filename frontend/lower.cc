@@ -488,7 +488,7 @@ std::vector<ir::Service> TakeServices(Node* map) {
     s.raw = LowerValue(std::move(e->value));
     e->value = Node();  // freed now, so that the next services' values reuse its memory
   }
-  map->entries.clear();
+  map->entries = {};
   return out;
 }
 

@@ -40,8 +40,7 @@ MapEntry* Node::FindEntry(std::string_view key) {
   return nullptr;
 }
 
-static_assert(sizeof(Node) <= 64,
-              "a node is 64 bytes, one cache line: keep the span next to the one-byte fields");
+static_assert(sizeof(Node) <= 64, "a node is 64 bytes: keep the span next to the one-byte fields");
 static_assert(sizeof(MapEntry) <= 112, "a mapping entry is its key, the key's span and a node");
 
 const Node* Node::Find(std::string_view key) const {

@@ -45,7 +45,7 @@ struct Node {
   ScalarStyle style = ScalarStyle::kPlain;
   NodeTag tag = NodeTag::kNone;
   // The span next to the one-byte fields, so that they share one 16-byte slot; with the one-pointer
-  // child lists a node is 64 bytes, one cache line.
+  // child lists a node is 64 bytes.
   ir::Span span;  // the whole node (for an alias: the anchored node)
   std::string
       text;  // scalar content after YAML unescaping; for kInt/kFloat/kBool the text as written

@@ -193,7 +193,7 @@ TEST(YamlTreeTest, FindsComments) {
   EXPECT_EQ(p->sm.Text(p->comments[1].span), "# yes");
 }
 
-TEST(YamlTreeTest, ANodeIsOneCacheLineAndItsCopiesAreDeep) {
+TEST(YamlTreeTest, ANodeIs64BytesAndItsCopiesAreDeep) {
   EXPECT_EQ(sizeof(Node), 64u);
   EXPECT_LE(sizeof(MapEntry), 112u);
   Node map = Node::Map();

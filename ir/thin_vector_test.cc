@@ -1,5 +1,6 @@
 #include "ir/thin_vector.h"
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -89,6 +90,38 @@ TEST(ThinVectorTest, CopiesAreDeepAndMovesTakeTheElements) {
   const ThinVector<std::string>& same = c;
   c = same;  // assigning a list to itself keeps its elements
   EXPECT_EQ(c.size(), 3u);
+}
+
+// An element whose copies throw once a budget of copies is spent (a long string inside, so that
+// a leaked element shows under LeakSanitizer).
+struct Fragile {
+  int* copies_left;
+  std::string text = "a string long enough to be on the heap";
+  explicit Fragile(int* budget) : copies_left(budget) {}
+  Fragile(const Fragile& other) : copies_left(other.copies_left), text(other.text) {
+    if ((*copies_left)-- <= 0) throw std::runtime_error("no more copies");
+  }
+  Fragile(Fragile&&) noexcept = default;
+  Fragile& operator=(const Fragile&) = default;
+  Fragile& operator=(Fragile&&) noexcept = default;
+};
+
+TEST(ThinVectorTest, ACopyThatThrowsLeavesNothingBehind) {
+  int budget = 100;
+  ThinVector<Fragile> v;
+  for (int i = 0; i < 4; ++i) v.emplace_back(&budget);
+  budget = 2;
+  EXPECT_THROW(
+      { const ThinVector<Fragile> copy(v); }, std::runtime_error);  // the copies made are freed
+  budget = 1;
+  EXPECT_THROW(v.insert(v.begin() + 1, v.begin(), v.end()), std::runtime_error);
+  EXPECT_EQ(v.size(), 4u);  // unchanged
+}
+
+TEST(ThinVectorTest, InsertsARangeOfItsOwnElements) {
+  ThinVector<std::string> v{"a", "b", "c"};
+  v.insert(v.begin() + 1, v.begin(), v.end());  // grows while the range is read
+  EXPECT_EQ(Items(v), (std::vector<std::string>{"a", "a", "b", "c", "b", "c"}));
 }
 
 TEST(ThinVectorTest, SortsAsARangeOfPointers) {
