@@ -4,6 +4,8 @@
 #include <bitset>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
+#include <deque>
 #include <optional>
 #include <unordered_map>
 #include <utility>
@@ -1107,11 +1109,236 @@ SchemaError ToError(const std::vector<Schema>& schemas, const Leaf& leaf) {
   return e;
 }
 
+// ---- the compiled form as bytes ----
+//
+// What the build bakes into the binary (frontend/schema_bake.cc) so that start-up does not parse
+// and compile 76 KB of JSON. Little-endian fixed-width integers, strings as a length and bytes,
+// `enum` and `const` values as JSON text. The bytes are written and read by the same build, so
+// there is no versioning beyond a magic string; a truncated or inconsistent input is refused.
+
+constexpr std::string_view kCompiledMagic = "stackc-compiled-schema-1";
+
+class ByteWriter {
+ public:
+  void U8(uint8_t v) { out_.push_back(static_cast<char>(v)); }
+  void I64(int64_t v) { Raw(&v, sizeof v); }
+  void I32(int32_t v) { Raw(&v, sizeof v); }
+  void F64(double v) { Raw(&v, sizeof v); }
+  void Str(std::string_view s) {
+    I32(static_cast<int32_t>(s.size()));
+    out_.append(s);
+  }
+  void Ints(const std::vector<int>& v) {
+    I32(static_cast<int32_t>(v.size()));
+    for (int i : v) I32(i);
+  }
+  void Count(const std::optional<int64_t>& v) {
+    U8(v.has_value());
+    if (v) I64(*v);
+  }
+  void Bound(const std::optional<double>& v, const std::string& text) {
+    U8(v.has_value());
+    if (!v) return;
+    F64(*v);
+    Str(text);
+  }
+  std::string Take() { return std::move(out_); }
+
+ private:
+  void Raw(const void* p, size_t n) { out_.append(static_cast<const char*>(p), n); }
+  std::string out_;
+};
+
+class ByteReader {
+ public:
+  explicit ByteReader(std::string_view in) : in_(in) {}
+  bool ok() const { return ok_; }
+  bool done() const { return in_.empty(); }
+
+  uint8_t U8() { return Get<uint8_t>(); }
+  int64_t I64() { return Get<int64_t>(); }
+  int32_t I32() { return Get<int32_t>(); }
+  double F64() { return Get<double>(); }
+  std::string_view Str() {
+    const int32_t n = I32();
+    if (!ok_ || n < 0 || static_cast<size_t>(n) > in_.size()) return Fail();
+    const std::string_view s = in_.substr(0, static_cast<size_t>(n));
+    in_.remove_prefix(static_cast<size_t>(n));
+    return s;
+  }
+  // A length that the rest of the input can hold (each element takes at least 4 bytes).
+  size_t Length() {
+    const int32_t n = I32();
+    if (!ok_ || n < 0 || static_cast<size_t>(n) > in_.size() / 4) {
+      Fail();
+      return 0;
+    }
+    return static_cast<size_t>(n);
+  }
+  void Ints(std::vector<int>* v) {
+    const size_t n = Length();
+    v->reserve(n);
+    for (size_t i = 0; i < n; ++i) v->push_back(I32());
+  }
+  void Count(std::optional<int64_t>* v) {
+    if (U8() != 0) *v = I64();
+  }
+  void Bound(std::optional<double>* v, std::string* text) {
+    if (U8() == 0) return;
+    *v = F64();
+    *text = Str();
+  }
+  std::string_view Fail() {
+    ok_ = false;
+    in_ = {};
+    return {};
+  }
+
+ private:
+  // A fixed-width value; zero once the input has run out.
+  template <typename T>
+  T Get() {
+    T v{};
+    if (in_.size() < sizeof v) {
+      Fail();
+      return v;
+    }
+    std::memcpy(&v, in_.data(), sizeof v);
+    in_.remove_prefix(sizeof v);
+    return v;
+  }
+  std::string_view in_;
+  bool ok_ = true;
+};
+
+void WriteValue(ByteWriter& w, const Json* v) {
+  w.U8(v != nullptr);
+  if (v) w.Str(v->dump());
+}
+
+void WriteSchema(ByteWriter& w, const Schema& s) {
+  w.U8(static_cast<uint8_t>(s.boolean));
+  w.U8(s.types);
+  WriteValue(w, s.const_value);
+  WriteValue(w, s.enum_values);
+  w.I32(s.ref);
+  w.I32(static_cast<int32_t>(s.properties.size()));
+  for (const auto& [name, index] : s.properties) {
+    w.Str(name);
+    w.I32(index);
+  }
+  w.I32(static_cast<int32_t>(s.pattern_properties.size()));
+  for (const auto& [pattern, index] : s.pattern_properties) {
+    w.Str(pattern.source());
+    w.I32(index);
+  }
+  w.U8(static_cast<uint8_t>(s.additional));
+  w.I32(s.additional_schema);
+  w.I32(static_cast<int32_t>(s.required.size()));
+  for (const std::string& r : s.required) w.Str(r);
+  w.I32(s.items);
+  w.U8(s.unique_items);
+  for (const auto* c : {&s.min_items, &s.max_items, &s.min_length, &s.max_length, &s.min_properties,
+                        &s.max_properties}) {
+    w.Count(*c);
+  }
+  w.Bound(s.minimum, s.minimum_text);
+  w.Bound(s.maximum, s.maximum_text);
+  w.U8(s.pattern != nullptr);
+  if (s.pattern) w.Str(s.pattern->source());
+  w.Ints(s.all_of);
+  w.Ints(s.any_of);
+  w.Ints(s.one_of);
+  w.I32(s.not_schema);
+}
+
+// Reads one value of `enum` / `const` into `values` (whose elements never move).
+bool ReadValue(ByteReader& r, std::deque<Json>& values, const Json** out) {
+  if (r.U8() == 0) return r.ok();
+  const std::string_view text = r.Str();
+  Json v = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!r.ok() || v.is_discarded()) return false;
+  values.push_back(std::move(v));
+  *out = &values.back();
+  return true;
+}
+
+bool ReadPattern(std::string_view source, std::optional<Pattern>* out) {
+  std::string error;
+  *out = Pattern::Make(std::string(source), &error);
+  return out->has_value();
+}
+
+bool ReadSchema(ByteReader& r, std::deque<Json>& values, Schema& s) {
+  s.boolean = static_cast<int8_t>(r.U8());
+  s.types = r.U8();
+  if (!ReadValue(r, values, &s.const_value) || !ReadValue(r, values, &s.enum_values)) return false;
+  s.ref = r.I32();
+  const size_t properties = r.Length();
+  s.properties.reserve(properties);
+  for (size_t i = 0; i < properties; ++i) {
+    const std::string_view name = r.Str();
+    s.properties.emplace_back(std::string(name), r.I32());
+  }
+  const size_t patterns = r.Length();
+  for (size_t i = 0; i < patterns; ++i) {
+    std::optional<Pattern> p;
+    if (!ReadPattern(r.Str(), &p)) return false;
+    s.pattern_properties.emplace_back(std::move(*p), r.I32());
+  }
+  const uint8_t additional = r.U8();
+  if (additional > static_cast<uint8_t>(Additional::kSchema)) return false;
+  s.additional = static_cast<Additional>(additional);
+  s.additional_schema = r.I32();
+  const size_t required = r.Length();
+  for (size_t i = 0; i < required; ++i) s.required.emplace_back(r.Str());
+  s.items = r.I32();
+  s.unique_items = r.U8() != 0;
+  for (auto* c : {&s.min_items, &s.max_items, &s.min_length, &s.max_length, &s.min_properties,
+                  &s.max_properties}) {
+    r.Count(c);
+  }
+  r.Bound(&s.minimum, &s.minimum_text);
+  r.Bound(&s.maximum, &s.maximum_text);
+  if (r.U8() != 0) {
+    std::optional<Pattern> p;
+    if (!ReadPattern(r.Str(), &p)) return false;
+    s.pattern = std::make_unique<Pattern>(std::move(*p));
+  }
+  r.Ints(&s.all_of);
+  r.Ints(&s.any_of);
+  r.Ints(&s.one_of);
+  s.not_schema = r.I32();
+  return r.ok();
+}
+
+// Every schema index a schema holds is one of the `count` schemas (or -1 where allowed).
+bool IndicesInRange(const Schema& s, int count) {
+  auto in = [count](int i) { return i >= 0 && i < count; };
+  auto optional = [&](int i) { return i == -1 || in(i); };
+  if (!optional(s.ref) || !optional(s.additional_schema) || !optional(s.items) ||
+      !optional(s.not_schema)) {
+    return false;
+  }
+  if (s.additional == Additional::kSchema && !in(s.additional_schema)) return false;
+  for (const auto& p : s.properties) {
+    if (!in(p.second)) return false;
+  }
+  for (const auto& p : s.pattern_properties) {
+    if (!in(p.second)) return false;
+  }
+  for (const std::vector<int>* list : {&s.all_of, &s.any_of, &s.one_of}) {
+    if (!std::all_of(list->begin(), list->end(), in)) return false;
+  }
+  return std::is_sorted(s.properties.begin(), s.properties.end());
+}
+
 }  // namespace
 
 struct SchemaValidator::Impl {
-  Json root;                    // the schema document; `enum`s and `const`s point into it
-  std::vector<Schema> schemas;  // [0] is the root
+  Json root;                    // the schema document, when compiled from JSON
+  std::deque<Json> values;      // the `enum`s and `const`s, when read from the compiled form
+  std::vector<Schema> schemas;  // [0] is the root; `enum`s and `const`s point into root or values
 };
 
 SchemaValidator::SchemaValidator(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -1134,8 +1361,31 @@ std::unique_ptr<SchemaValidator> SchemaValidator::Compile(std::string_view schem
   return std::unique_ptr<SchemaValidator>(new SchemaValidator(std::move(impl)));
 }
 
-std::unique_ptr<SchemaValidator> SchemaValidator::ComposeSpec(std::string* error) {
-  return Compile(ComposeSpecJson(), error);
+std::string SchemaValidator::Serialize() const {
+  ByteWriter w;
+  w.Str(kCompiledMagic);
+  w.I32(static_cast<int32_t>(impl_->schemas.size()));
+  for (const Schema& s : impl_->schemas) WriteSchema(w, s);
+  return w.Take();
+}
+
+std::unique_ptr<SchemaValidator> SchemaValidator::Deserialize(std::string_view bytes,
+                                                              std::string* error) {
+  ByteReader r(bytes);
+  auto impl = std::make_unique<Impl>();
+  bool ok = r.Str() == kCompiledMagic;
+  const size_t count = ok ? r.Length() : 0;
+  ok = ok && count > 0;
+  impl->schemas.resize(count);
+  for (size_t i = 0; ok && i < count; ++i) ok = ReadSchema(r, impl->values, impl->schemas[i]);
+  for (size_t i = 0; ok && i < count; ++i) {
+    ok = IndicesInRange(impl->schemas[i], static_cast<int>(count));
+  }
+  if (!ok || !r.done()) {
+    *error = "the compiled schema is malformed";
+    return nullptr;
+  }
+  return std::unique_ptr<SchemaValidator>(new SchemaValidator(std::move(impl)));
 }
 
 bool SchemaValidator::IsValid(const Node& doc) const {

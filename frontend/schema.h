@@ -1,11 +1,12 @@
 // Validation of a Compose model against the Compose JSON schema, read as data.
 //
 // The schema is compose-go v2.14.0's `schema/compose-spec.json`, embedded at build time (frontend/
-// schema_embed.cmake). A SchemaValidator compiles it once (refs resolved, regular expressions
-// compiled) and then validates YAML node trees as compose-go does after each file:
-// santhosh-tekuri/jsonschema's draft 2020-12 semantics on the JSON the model would marshal to (ints
-// and floats are both JSON numbers, `pattern`s are unanchored RE2 expressions, `format` is an
-// annotation only), with compose-go's wording for the errors.
+// schema_embed.cmake). A SchemaValidator compiles it (refs resolved, regular expressions
+// compiled; the build does this once and bakes the result in, see Serialize) and then validates
+// YAML node trees as compose-go does after each file: santhosh-tekuri/jsonschema's draft 2020-12
+// semantics on the JSON the model would marshal to (ints and floats are both JSON numbers,
+// `pattern`s are unanchored RE2 expressions, `format` is an annotation only), with compose-go's
+// wording for the errors.
 //
 // compose-go reports one error, the "most specific" one (the deepest instance location, an unknown
 // key counting one deeper). We report that one first, with the same text, then the other
@@ -39,6 +40,8 @@ inline constexpr const char* kSchemaErrorCode = "LOAD021";
 
 // compose-go v2.14.0's schema/compose-spec.json, as embedded at build time.
 std::string_view ComposeSpecJson();
+// That schema compiled (SchemaValidator::Serialize), as baked in at build time.
+std::string_view ComposeSpecCompiled();
 
 // One schema violation.
 struct SchemaError {
@@ -61,8 +64,14 @@ class SchemaValidator {
   // would change the outcome and is not supported is an error). Returns null and sets *error when
   // the schema is invalid.
   static std::unique_ptr<SchemaValidator> Compile(std::string_view schema_json, std::string* error);
-  // Compiles the embedded Compose schema.
+  // The embedded Compose schema, as compiled at build time (ComposeSpecCompiled()).
   static std::unique_ptr<SchemaValidator> ComposeSpec(std::string* error);
+
+  // The compiled schema as bytes, and back: the build compiles the Compose schema once and embeds
+  // these bytes (frontend/schema_bake.cc), so that start-up reads them instead of parsing and
+  // compiling the JSON. Deserialize returns null and sets *error when the bytes are malformed.
+  std::string Serialize() const;
+  static std::unique_ptr<SchemaValidator> Deserialize(std::string_view bytes, std::string* error);
 
   ~SchemaValidator();
   SchemaValidator(const SchemaValidator&) = delete;
