@@ -26,7 +26,7 @@ bool EngineSession::Load(const GlobalOptions& global, const std::vector<std::str
   auto loaded = result.Retain(std::make_shared<frontend::LoadedProject>());
   const bool ok = frontend::LoadProject(req, fs, ProcessEnvironment(), *sm_, sink, loaded.get());
   if (ok) {
-    project = frontend::LowerTakingServices(*loaded);
+    project = frontend::LowerTakingServices(*loaded, raw_values);
     loaded_ = loaded.get();
   }
   std::vector<ir::Diagnostic> diagnostics;

@@ -20,6 +20,7 @@
 #include "cli/command_result.h"
 #include "cli/global_options.h"
 #include "frontend/loader.h"
+#include "frontend/lower.h"
 #include "ir/project.h"
 #include "runner/engine_client.h"
 #include "runner/executor.h"
@@ -36,6 +37,9 @@ class EngineSession {
   // Loader warnings with these codes are not printed (lint reports the obsolete `version` as
   // STY001, located and fixable, instead of the loader's LOAD003).
   std::vector<std::string> quiet_codes;
+  // Whether the services keep their canonical tree (`ir::Service::raw`): the Engine backend needs
+  // it, lint's rules read only typed fields.
+  frontend::RawValues raw_values = frontend::RawValues::kKeep;
   // Connects to the Engine of DOCKER_HOST; prints the error.
   bool Connect();
   // Opens `n` more connections to the same Engine for parallel workers; the executors of

@@ -156,6 +156,7 @@ int FixProject(const GlobalOptions& g, const std::string& config_path,
   for (int round = 0; round < 10; ++round) {
     auto session = result.Retain(std::make_shared<EngineSession>());
     session->quiet_codes = {"LOAD003"};
+    session->raw_values = frontend::RawValues::kDrop;
     if (!session->Load(g, {}, result)) return -1;
     policies::LintConfig config;
     if (!config_path.empty() && !LoadConfig(config_path, session->mutable_sources(), g, &config)) {
@@ -299,7 +300,8 @@ int RunLint(const GlobalOptions& global, const LintFlags& o, CommandResult& resu
       fixed += n;
     }
     auto session = result.Retain(std::make_shared<EngineSession>());
-    session->quiet_codes = {"LOAD003"};  // STY001 reports it
+    session->quiet_codes = {"LOAD003"};                // STY001 reports it
+    session->raw_values = frontend::RawValues::kDrop;  // the rules read only typed fields
     if (!session->Load(g, {}, result)) return 2;
     // The policies of the configuration, read again into the project's sources so that their
     // findings point into .stackc.yaml.

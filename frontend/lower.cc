@@ -308,6 +308,12 @@ std::optional<ir::Build> Build(const Node& svc) {
   out.dockerfile_inline = StrAt(*b, "dockerfile_inline");
   out.target = StrAt(*b, "target");
   out.args = KeyValuesAt(*b, "args", true);
+  if (const Node* secrets = b->Find("secrets"); secrets && secrets->is_seq()) {
+    for (const Node& s : secrets->items) {
+      const Node* source = s.is_map() ? s.Find("source") : &s;
+      if (source != nullptr) out.secrets.push_back(Str(*source));
+    }
+  }
   return out;
 }
 
@@ -351,18 +357,26 @@ void LowerResources(const Node& svc, ir::Service& out) {
     const Node* m = resources && resources->is_map() ? resources->Find(which) : nullptr;
     if (!m || !m->is_map()) return;
     r.cpus = CpusOf(m->Find("cpus"));
-    if (const Node* mem = m->Find("memory")) r.memory_bytes = BytesOf(*mem);
-    if (const Node* pids = m->Find("pids")) r.pids = IntOf(*pids);
+    if (const Node* mem = m->Find("memory")) {
+      r.memory_bytes = BytesOf(*mem);
+      r.memory_span = mem->span;
+    }
+    if (const Node* pids = m->Find("pids")) {
+      r.pids = IntOf(*pids);
+      r.pids_span = pids->span;
+    }
   };
   fill("limits", out.limits);
   fill("reservations", out.reservations);
   // The service-level forms win where Compose gives them precedence (mem_limit, cpus, pids_limit).
   if (const Node* mem = svc.Find("mem_limit")) {
     if (auto b = BytesOf(*mem)) out.limits.memory_bytes = b;
+    if (mem->span.valid()) out.limits.memory_span = mem->span;
   }
   if (auto c = CpusOf(svc.Find("cpus")); c && *c != 0) out.limits.cpus = c;
   if (const Node* pids = svc.Find("pids_limit")) {
     if (auto i = IntOf(*pids)) out.limits.pids = i;
+    if (pids->span.valid()) out.limits.pids_span = pids->span;
   }
   if (const Node* mem = svc.Find("mem_reservation")) {
     if (auto b = BytesOf(*mem)) out.reservations.memory_bytes = b;
@@ -409,6 +423,9 @@ ir::Service LowerTyped(const MapEntry& entry) {
   s.depends_on = Dependencies(svc);
   s.healthcheck = Healthcheck(svc);
   s.restart = OptStr(svc, "restart");
+  if (const Node* logging = svc.Find("logging"); logging && logging->is_map()) {
+    s.logging_driver = OptStr(*logging, "driver");
+  }
   s.user = OptStr(svc, "user");
   s.working_dir = OptStr(svc, "working_dir");
   s.hostname = OptStr(svc, "hostname");
@@ -477,15 +494,16 @@ std::vector<ir::Service> Services(const Node* map) {
   return out;
 }
 
-// As Services, but each service's values move into its `raw`, and the map is left empty.
-std::vector<ir::Service> TakeServices(Node* map) {
+// As Services, but each service's values move into its `raw` (or are dropped), and the map is
+// left empty.
+std::vector<ir::Service> TakeServices(Node* map, RawValues raw) {
   std::vector<ir::Service> out;
   if (!map || !map->is_map()) return out;
   const std::vector<MapEntry*> order = SortedByKey(map->entries);
   out.reserve(order.size());
   for (MapEntry* e : order) {
     ir::Service& s = out.emplace_back(LowerTyped(*e));
-    s.raw = LowerValue(std::move(e->value));
+    if (raw == RawValues::kKeep) s.raw = LowerValue(std::move(e->value));
     e->value = Node();  // freed now, so that the next services' values reuse its memory
   }
   map->entries = {};
@@ -642,8 +660,8 @@ ir::Project Lower(const LoadedProject& loaded) {
   return LowerProject(loaded, Services(loaded.model.Find("services")));
 }
 
-ir::Project LowerTakingServices(LoadedProject& loaded) {
-  std::vector<ir::Service> services = TakeServices(loaded.model.Find("services"));
+ir::Project LowerTakingServices(LoadedProject& loaded, RawValues raw) {
+  std::vector<ir::Service> services = TakeServices(loaded.model.Find("services"), raw);
   return LowerProject(loaded, std::move(services));
 }
 

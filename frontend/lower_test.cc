@@ -285,6 +285,65 @@ TEST(LowerTest, TakingTheServicesGivesTheSameProjectAndEmptiesTheModelsServices)
   EXPECT_NE(loaded.model.Find("secrets"), nullptr);  // the other sections stay
 }
 
+// What lint reads instead of `raw`: where the limits were written, the logging driver, the build
+// secrets. And with the raw values dropped, the typed fields are the same.
+TEST(LowerTest, LimitSpansLoggingDriverAndBuildSecretsAreTyped) {
+  InMemoryFileSystem fs("/p");
+  fs.Add("/p/compose.yaml",
+         "services:\n"
+         "  web:\n"
+         "    image: web:1\n"
+         "    mem_limit: 1g\n"
+         "    logging: {driver: none}\n"
+         "    deploy: {resources: {limits: {memory: 512M, pids: 100}}}\n"
+         "  api:\n"
+         "    build:\n"
+         "      context: .\n"
+         "      secrets: [npmrc, {source: gitcred, target: git}]\n"
+         "    pids_limit: 50\n"
+         "  db:\n"
+         "    image: db:1\n"
+         "secrets:\n"
+         "  npmrc: {file: ./npmrc}\n"
+         "  gitcred: {file: ./gitcred}\n");
+  auto r = LoadAndLower(fs, {});
+  ASSERT_TRUE(r->ok) << r->sink.diagnostics()[0].message;
+  const ir::Service* web = r->project.FindService("web");
+  const ir::Service* api = r->project.FindService("api");
+  const ir::Service* db = r->project.FindService("db");
+  ASSERT_TRUE(web && api && db);
+  EXPECT_EQ(r->Text(web->limits.memory_span), "1g");  // the service-level key wins
+  EXPECT_EQ(r->Text(web->limits.pids_span), "100");
+  ASSERT_TRUE(web->logging_driver.has_value());
+  EXPECT_EQ(web->logging_driver->value, "none");
+  EXPECT_EQ(r->Text(web->logging_driver->span), "none");
+  EXPECT_EQ(r->Text(api->limits.pids_span), "50");
+  EXPECT_FALSE(api->limits.memory_span.valid());
+  ASSERT_TRUE(api->build.has_value());
+  EXPECT_EQ(api->build->secrets, (std::vector<std::string>{"npmrc", "gitcred"}));
+  EXPECT_FALSE(db->logging_driver.has_value());
+  EXPECT_FALSE(db->limits.memory_span.valid());
+
+  ir::SourceManager sm;
+  ir::DiagnosticSink sink;
+  LoadedProject loaded;
+  ASSERT_TRUE(LoadProject({}, fs, {}, sm, sink, &loaded));
+  const ir::Project dropped = LowerTakingServices(loaded, RawValues::kDrop);
+  ASSERT_EQ(dropped.services.size(), 3u);
+  for (size_t i = 0; i < dropped.services.size(); ++i) {
+    const ir::Service& a = r->project.services[i];
+    const ir::Service& b = dropped.services[i];
+    EXPECT_TRUE(a.raw.is_map());
+    EXPECT_TRUE(b.raw.is_null()) << b.name.value;
+    EXPECT_EQ(a.name.value, b.name.value);
+    EXPECT_EQ(a.limits.memory_span, b.limits.memory_span);
+    EXPECT_EQ(a.limits.pids_span, b.limits.pids_span);
+    EXPECT_EQ(a.logging_driver, b.logging_driver);
+    EXPECT_EQ(a.build.has_value(), b.build.has_value());
+  }
+  EXPECT_TRUE(loaded.model.Find("services")->entries.empty());
+}
+
 // Every project of the differential test's corpus that loads also lowers, and the IR agrees with
 // the canonical model on what it types: the same services, networks, volumes, secrets and configs,
 // one Port per canonical port entry, and spans that lie inside their files.

@@ -57,6 +57,7 @@ struct Build {
   std::string dockerfile_inline;
   std::string target;
   std::vector<KeyValue> args;
+  std::vector<std::string> secrets;  // the `source` of each build secret
   Span span;
 };
 
@@ -64,6 +65,10 @@ struct Resources {
   std::optional<double> cpus;
   std::optional<int64_t> memory_bytes;
   std::optional<int64_t> pids;
+  // Where the memory and pids were written: the service-level key (mem_limit, pids_limit) when
+  // it is there, else deploy.resources.<limits|reservations>; invalid when neither is.
+  Span memory_span;
+  Span pids_span;
 };
 
 struct Service {
@@ -88,6 +93,7 @@ struct Service {
   std::vector<Dependency> depends_on;  // sorted by service
   std::optional<Healthcheck> healthcheck;
   std::optional<Spanned<std::string>> restart;
+  std::optional<Spanned<std::string>> logging_driver;  // `logging.driver`
   std::optional<Spanned<std::string>> user;
   std::optional<Spanned<std::string>> working_dir;
   std::optional<Spanned<std::string>> hostname;
@@ -119,7 +125,8 @@ struct Service {
   Resources limits;                          // deploy.resources.limits, with cpus/mem_limit
   Resources reservations;                    // deploy.resources.reservations
   ThinVector<ValueEntry> extensions;         // x-* keys, sorted
-  Value raw;  // the whole canonical service, for keys the IR does not type
+  Value raw;  // the whole canonical service, for keys the IR does not type (null when the
+              // lowering was asked to drop it: lint reads only typed fields)
 
   // The number of containers: scale, else deploy.replicas, else 1.
   int64_t Replicas() const;

@@ -118,15 +118,8 @@ std::optional<ir::Fix> DeleteEntry(const ir::SourceManager& sm, ir::Span key, st
   return ir::Fix{std::move(title), true, {ir::Edit{{key.file, begin, end}, ""}}};
 }
 
-ir::Span LimitSpan(const ir::Service& s, std::string_view key, std::string_view limit) {
-  if (const ir::Value* v = s.raw.Find(key); v && v->span.valid()) return v->span;
-  const ir::Value* deploy = s.raw.Find("deploy");
-  const ir::Value* resources = deploy ? deploy->Find("resources") : nullptr;
-  const ir::Value* limits = resources ? resources->Find("limits") : nullptr;
-  if (const ir::Value* v = limits ? limits->Find(limit) : nullptr; v && v->span.valid()) {
-    return v->span;
-  }
-  return s.name.span;
+ir::Span LimitSpan(const ir::Service& s, ir::Span written) {
+  return written.valid() ? written : s.name.span;
 }
 
 ir::Span ValueSpan(const ir::SourceManager& sm, const ir::KeyValue& kv) {

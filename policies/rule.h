@@ -128,9 +128,9 @@ void ReportUnused(const RuleContext& ctx, Reporter& out, const Items& items, std
   }
 }
 
-// Where a resource limit was written: the service's `key` (mem_limit, pids_limit), else
-// `deploy.resources.limits.<limit>`, else the service's name.
-ir::Span LimitSpan(const ir::Service& s, std::string_view key, std::string_view limit);
+// Where a resource limit was written (ir::Resources::memory_span, pids_span), else the service's
+// name.
+ir::Span LimitSpan(const ir::Service& s, ir::Span written);
 
 // The span of a `KEY=value` list item's value, or of the value after `KEY:` in a mapping; the
 // entry's own span when neither is found.

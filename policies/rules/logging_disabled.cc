@@ -37,9 +37,8 @@ by the application itself).
 
 void CheckLoggingDisabled(const RuleContext& ctx, Reporter& out) {
   for (const ir::Service& s : ctx.project.services) {
-    const ir::Value* logging = s.raw.Find("logging");
-    const ir::Value* driver = logging ? logging->Find("driver") : nullptr;
-    if (driver == nullptr || driver->text != "none" || !driver->span.valid()) continue;
+    const auto& driver = s.logging_driver;
+    if (!driver || driver->value != "none" || !driver->span.valid()) continue;
     out.Report(driver->span,
                fmt::format("service '{}' turns logging off (driver: none)", s.name.value));
   }

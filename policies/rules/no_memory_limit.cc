@@ -41,7 +41,7 @@ void CheckNoMemoryLimit(const RuleContext& ctx, Reporter& out) {
   for (const ir::Service& s : ctx.project.services) {
     const auto& memory = s.limits.memory_bytes;
     if (memory && *memory > 0) continue;
-    const ir::Span span = memory ? LimitSpan(s, "mem_limit", "memory") : s.name.span;
+    const ir::Span span = memory ? LimitSpan(s, s.limits.memory_span) : s.name.span;
     if (!span.valid()) continue;
     out.Report(span, memory ? fmt::format("service '{}' sets a memory limit of 0, which is none",
                                           s.name.value)

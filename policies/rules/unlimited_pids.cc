@@ -36,7 +36,7 @@ void CheckUnlimitedPids(const RuleContext& ctx, Reporter& out) {
   for (const ir::Service& s : ctx.project.services) {
     const auto& pids = s.limits.pids;
     if (pids && *pids > 0) continue;
-    const ir::Span span = pids ? LimitSpan(s, "pids_limit", "pids") : s.name.span;
+    const ir::Span span = pids ? LimitSpan(s, s.limits.pids_span) : s.name.span;
     if (!span.valid()) continue;
     out.Report(span, pids ? fmt::format("service '{}' sets an unlimited process limit ({})",
                                         s.name.value, *pids)

@@ -35,12 +35,8 @@ mounts only the secrets its services (or their builds) ask for.
 void CheckUnusedSecret(const RuleContext& ctx, Reporter& out) {
   ReportUnused(ctx, out, ctx.project.secrets, "secret", [](const ir::Service& s, auto add) {
     for (const ir::FileReference& r : s.secrets) add(r.source);
-    const ir::Value* build = s.raw.Find("build");
-    const ir::Value* secrets = build != nullptr ? build->Find("secrets") : nullptr;
-    if (secrets == nullptr || !secrets->is_list()) return;
-    for (const ir::Value& b : secrets->items) {
-      const ir::Value* source = b.is_map() ? b.Find("source") : &b;
-      if (source != nullptr) add(source->text);
+    if (s.build) {
+      for (const std::string& source : s.build->secrets) add(source);
     }
   });
 }
