@@ -86,13 +86,14 @@ bool ValidateResources(const Node& model, ir::DiagnosticSink& sink) {
 bool ValidateService(const MapEntry& s, ir::DiagnosticSink& sink) {
   const Node& svc = s.value;
   if (!svc.is_map()) return true;
-  const std::string base = "services." + s.key;
+  // The messages' prefix, built only for a message.
+  auto base = [&s] { return "services." + s.key; };
   if (const Node* ports = svc.Find("ports"); ports && ports->is_seq()) {
     for (const Node& p : ports->items) {
       const Node* ip = p.is_map() ? p.Find("host_ip") : nullptr;
       if (ip && !IsGoIPAddress(ip->GoString())) {
         return Fail(sink, ip->span,
-                    fmt::format("{}.ports.[]: invalid ip address: {}", base, ip->GoString()));
+                    fmt::format("{}.ports.[]: invalid ip address: {}", base(), ip->GoString()));
       }
     }
   }
@@ -102,14 +103,14 @@ bool ValidateService(const MapEntry& s, ir::DiagnosticSink& sink) {
         const Node* path = w.is_map() ? w.Find("path") : nullptr;
         if (path && path->is_string() && path->text.empty()) {
           return Fail(sink, path->span,
-                      fmt::format("{}.develop.watch.[].path: value can't be blank", base));
+                      fmt::format("{}.develop.watch.[].path: value can't be blank", base()));
         }
       }
     }
   }
   if (const Node* gpus = svc.Find("gpus"); gpus && gpus->is_seq()) {
     for (const Node& d : gpus->items) {
-      if (!CheckDeviceRequest(d, base + ".gpus.[]", sink)) return false;
+      if (!CheckDeviceRequest(d, base() + ".gpus.[]", sink)) return false;
     }
   }
   const Node* deploy = svc.Find("deploy");
@@ -118,7 +119,7 @@ bool ValidateService(const MapEntry& s, ir::DiagnosticSink& sink) {
   const Node* devs = rsv && rsv->is_map() ? rsv->Find("devices") : nullptr;
   if (devs && devs->is_seq()) {
     for (const Node& d : devs->items) {
-      if (!CheckDeviceRequest(d, base + ".deploy.resources.reservations.devices.[]", sink)) {
+      if (!CheckDeviceRequest(d, base() + ".deploy.resources.reservations.devices.[]", sink)) {
         return false;
       }
     }
