@@ -28,6 +28,13 @@ std::unique_ptr<Result> Load(const InMemoryFileSystem& fs, LoadRequest req, EnvM
   return r;
 }
 
+// Loads /p/compose.yaml with the defaults.
+std::unique_ptr<Result> LoadCompose(const InMemoryFileSystem& fs) {
+  LoadRequest req;
+  req.config_paths = {"compose.yaml"};
+  return Load(fs, req);
+}
+
 TEST(LoaderTest, NormalizesProjectNames) {
   EXPECT_EQ(NormalizeProjectName("My_Project.v2"), "my_projectv2");
   EXPECT_EQ(NormalizeProjectName("--x"), "x");
@@ -108,9 +115,7 @@ TEST(LoaderTest, ConsistencyErrorsAreLocated) {
   InMemoryFileSystem fs("/p");
   fs.Add("/p/compose.yaml",
          "services:\n  web:\n    image: nginx\n    networks: [front]\n    depends_on: [db]\n");
-  LoadRequest req;
-  req.config_paths = {"compose.yaml"};
-  auto r = Load(fs, req);
+  auto r = LoadCompose(fs);
   EXPECT_FALSE(r->ok);
   EXPECT_EQ(r->FirstError(),
             "service \"web\" refers to undefined network front: invalid compose project");
@@ -123,9 +128,7 @@ TEST(LoaderTest, DependencyCycleNamesItsPath) {
   fs.Add("/p/compose.yaml",
          "services:\n  a:\n    image: x\n    depends_on: [b]\n  b:\n    image: x\n    depends_on: "
          "[a]\n");
-  LoadRequest req;
-  req.config_paths = {"compose.yaml"};
-  auto r = Load(fs, req);
+  auto r = LoadCompose(fs);
   EXPECT_FALSE(r->ok);
   EXPECT_EQ(r->FirstError(), "dependency cycle detected: a -> b -> a");
 }
@@ -169,9 +172,7 @@ TEST(LoaderTest, DependencyCycleIsTheFirstOneTheNameOrderMeets) {
          "services:\n  z:\n    image: x\n    depends_on: [m]\n  a:\n    image: x\n"
          "    depends_on: [q, m]\n  q:\n    image: x\n  m:\n    image: x\n"
          "    depends_on: [z, q]\n");
-  LoadRequest req;
-  req.config_paths = {"compose.yaml"};
-  auto r = Load(fs, req);
+  auto r = LoadCompose(fs);
   EXPECT_FALSE(r->ok);
   EXPECT_EQ(r->FirstError(), "dependency cycle detected: m -> z -> m");
   const ir::Diagnostic& d = r->sink.diagnostics().back();
@@ -184,9 +185,7 @@ TEST(LoaderTest, EnvFileFoldsIntoEnvironmentAndEnvironmentWins) {
          "services:\n  web:\n    image: nginx\n    env_file: web.env\n    environment:\n"
          "      - A=from-compose\n      - C\n");
   fs.Add("/p/web.env", "A=from-file\nB=two\nC=three\n");
-  LoadRequest req;
-  req.config_paths = {"compose.yaml"};
-  auto r = Load(fs, req);
+  auto r = LoadCompose(fs);
   ASSERT_TRUE(r->ok) << r->FirstError();
   const Node* env = r->project.model.Find("services")->Find("web")->Find("environment");
   ASSERT_NE(env, nullptr);
@@ -199,9 +198,7 @@ TEST(LoaderTest, EnvFileFoldsIntoEnvironmentAndEnvironmentWins) {
 TEST(LoaderTest, MissingEnvFileIsAnError) {
   InMemoryFileSystem fs("/p");
   fs.Add("/p/compose.yaml", "services:\n  web:\n    image: nginx\n    env_file: missing.env\n");
-  LoadRequest req;
-  req.config_paths = {"compose.yaml"};
-  auto r = Load(fs, req);
+  auto r = LoadCompose(fs);
   EXPECT_FALSE(r->ok);
   EXPECT_EQ(r->FirstError(),
             "env file /p/missing.env not found: stat /p/missing.env: no such file or directory");
@@ -210,9 +207,7 @@ TEST(LoaderTest, MissingEnvFileIsAnError) {
 TEST(LoaderTest, EmptyFileIsAnError) {
   InMemoryFileSystem fs("/p");
   fs.Add("/p/compose.yaml", "# nothing but a comment\n");
-  LoadRequest req;
-  req.config_paths = {"compose.yaml"};
-  auto r = Load(fs, req);
+  auto r = LoadCompose(fs);
   EXPECT_FALSE(r->ok);
   EXPECT_EQ(r->FirstError(), "empty compose file");
 }
@@ -222,9 +217,7 @@ TEST(LoaderTest, ExtendsMergesTheBaseServiceUnderTheLocalOne) {
   fs.Add("/p/compose.yaml",
          "services:\n  web:\n    extends: base\n    environment: [B=local]\n"
          "  base:\n    image: busybox\n    environment: [A=base, B=base]\n    command: [sh]\n");
-  LoadRequest req;
-  req.config_paths = {"compose.yaml"};
-  auto r = Load(fs, req);
+  auto r = LoadCompose(fs);
   ASSERT_TRUE(r->ok) << r->FirstError();
   const Node* web = r->project.model.Find("services")->Find("web");
   EXPECT_EQ(web->Find("image")->text, "busybox");
@@ -238,9 +231,7 @@ TEST(LoaderTest, ExtendsFromAnotherFileRebasesItsPaths) {
   fs.Add("/p/compose.yaml",
          "services:\n  web:\n    extends:\n      file: common/base.yaml\n      service: app\n");
   fs.Add("/p/common/base.yaml", "services:\n  app:\n    build: ./src\n");
-  LoadRequest req;
-  req.config_paths = {"compose.yaml"};
-  auto r = Load(fs, req);
+  auto r = LoadCompose(fs);
   ASSERT_TRUE(r->ok) << r->FirstError();
   EXPECT_EQ(r->project.model.Find("services")->Find("web")->Find("build")->Find("context")->text,
             "/p/common/src");
@@ -250,9 +241,7 @@ TEST(LoaderTest, ExtendsCycleIsNamed) {
   InMemoryFileSystem fs("/p");
   fs.Add("/p/compose.yaml",
          "services:\n  a:\n    image: x\n    extends: b\n  b:\n    image: x\n    extends: a\n");
-  LoadRequest req;
-  req.config_paths = {"compose.yaml"};
-  auto r = Load(fs, req);
+  auto r = LoadCompose(fs);
   EXPECT_FALSE(r->ok);
   EXPECT_EQ(
       r->FirstError(),
@@ -263,9 +252,7 @@ TEST(LoaderTest, ExtendsCycleIsNamed) {
 TEST(LoaderTest, ExtendsMissingServiceIsAnError) {
   InMemoryFileSystem fs("/p");
   fs.Add("/p/compose.yaml", "services:\n  a:\n    extends: nope\n");
-  LoadRequest req;
-  req.config_paths = {"compose.yaml"};
-  auto r = Load(fs, req);
+  auto r = LoadCompose(fs);
   EXPECT_FALSE(r->ok);
   EXPECT_EQ(r->FirstError(),
             "cannot extend service \"a\" in /p/compose.yaml: service \"nope\" not found");
@@ -280,9 +267,7 @@ TEST(LoaderTest, IncludeLoadsAProjectWithItsOwnDirectoryAndDotEnv) {
          "services:\n  db:\n    image: postgres:${PG}\n    env_file: db.env\n");
   fs.Add("/p/lib/.env", "PG=16\n");
   fs.Add("/p/lib/db.env", "POSTGRES_DB=app\n");
-  LoadRequest req;
-  req.config_paths = {"compose.yaml"};
-  auto r = Load(fs, req);
+  auto r = LoadCompose(fs);
   ASSERT_TRUE(r->ok) << r->FirstError();
   const Node* db = r->project.model.Find("services")->Find("db");
   ASSERT_NE(db, nullptr);
@@ -294,9 +279,7 @@ TEST(LoaderTest, IncludeCycleIsNamed) {
   InMemoryFileSystem fs("/p");
   fs.Add("/p/compose.yaml", "include: [other.yaml]\nservices:\n  a:\n    image: x\n");
   fs.Add("/p/other.yaml", "include: [compose.yaml]\nservices:\n  b:\n    image: x\n");
-  LoadRequest req;
-  req.config_paths = {"compose.yaml"};
-  auto r = Load(fs, req);
+  auto r = LoadCompose(fs);
   EXPECT_FALSE(r->ok);
   EXPECT_EQ(
       r->FirstError(),
