@@ -385,6 +385,9 @@ void LowerResources(const Node& svc, ir::Service& out) {
     if (const Node* r = deploy->Find("replicas"); r && !r->is_null()) {
       if (auto i = IntOf(*r)) out.replicas = Spanned<int64_t>{*i, r->span};
     }
+    if (const Node* policy = deploy->Find("restart_policy"); policy && policy->is_map()) {
+      out.restart_policy_condition = OptStr(*policy, "condition");
+    }
   }
 }
 

@@ -65,8 +65,8 @@ struct Resources {
   std::optional<double> cpus;
   std::optional<int64_t> memory_bytes;
   std::optional<int64_t> pids;
-  // Where the memory and pids were written: the service-level key (mem_limit, pids_limit) when
-  // it is there, else deploy.resources.<limits|reservations>; invalid when neither is.
+  // Where the memory and pids were written: deploy.resources.<limits|reservations>, or for the
+  // limits the service-level key (mem_limit, pids_limit) when it is there; invalid when neither is.
   Span memory_span;
   Span pids_span;
 };
@@ -93,7 +93,8 @@ struct Service {
   std::vector<Dependency> depends_on;  // sorted by service
   std::optional<Healthcheck> healthcheck;
   std::optional<Spanned<std::string>> restart;
-  std::optional<Spanned<std::string>> logging_driver;  // `logging.driver`
+  std::optional<Spanned<std::string>> logging_driver;            // `logging.driver`
+  std::optional<Spanned<std::string>> restart_policy_condition;  // deploy.restart_policy.condition
   std::optional<Spanned<std::string>> user;
   std::optional<Spanned<std::string>> working_dir;
   std::optional<Spanned<std::string>> hostname;

@@ -2,6 +2,7 @@
 // (`# expect: CODE`) and the near misses that must stay silent (`# ok: CODE`); the fix goldens
 // (corpus/lint/fix/NAME.yaml and NAME.fixed.yaml) pin what `--fix` writes, byte for byte; and over
 // the public corpus, safe fixes leave the project Docker Compose loads exactly as it was.
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -153,6 +154,44 @@ TEST(RuleCorpus, RulesReadOnlyTypedFields) {
     compared += with_raw.empty() ? 0 : 1;
   }
   EXPECT_GE(compared, 40);
+}
+
+// The test above sees only what the corpus exercises; this one sees every line: nothing under
+// policies/ or passes/ reads a service's `raw` tree, which `stackc lint` does not keep.
+TEST(RuleCorpus, NoRuleOrPassReadsTheRawTree) {
+  // `.raw` or `->raw` followed by something that cannot continue a name.
+  auto reads_raw = [](std::string_view line) {
+    for (size_t at = line.find("raw"); at != std::string_view::npos;
+         at = line.find("raw", at + 1)) {
+      const bool member =
+          (at >= 1 && line[at - 1] == '.') || (at >= 2 && line.substr(at - 2, 2) == "->");
+      const bool whole =
+          at + 3 == line.size() ||
+          !(std::isalnum(static_cast<unsigned char>(line[at + 3])) || line[at + 3] == '_');
+      if (member && whole) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(reads_raw("  const ir::Value* v = s.raw.Find(key);"));
+  EXPECT_TRUE(reads_raw("dep->raw"));
+  EXPECT_FALSE(reads_raw("session->raw_values = kDrop; // a raw disk"));
+  int files = 0;
+  for (const char* dir : {"policies", "passes"}) {
+    for (const fs::directory_entry& entry :
+         fs::recursive_directory_iterator(fs::path(STACKC_SOURCE_DIR) / dir)) {
+      const std::string name = entry.path().filename().string();
+      if (!name.ends_with(".cc") && !name.ends_with(".h")) continue;
+      if (name.ends_with("_test.cc")) continue;
+      ++files;
+      std::istringstream lines(ReadFile(entry.path()));
+      int n = 0;
+      for (std::string line; std::getline(lines, line);) {
+        ++n;
+        EXPECT_FALSE(reads_raw(line)) << entry.path().string() << ":" << n;
+      }
+    }
+  }
+  EXPECT_GE(files, 50);
 }
 
 // Lints and applies fixes until nothing changes (at most 10 rounds), as `stackc lint --fix` does.

@@ -59,10 +59,7 @@ void CheckCompletedOnLongRunning(const RuleContext& ctx, Reporter& out) {
           (dep->restart->value == "always" || dep->restart->value == "unless-stopped")) {
         why.push_back(fmt::format("it has restart: {}", dep->restart->value));
       } else {
-        const ir::Value* deploy = dep->raw.Find("deploy");
-        const ir::Value* policy = deploy != nullptr ? deploy->Find("restart_policy") : nullptr;
-        const ir::Value* condition = policy != nullptr ? policy->Find("condition") : nullptr;
-        if (condition != nullptr && condition->text == "any") {
+        if (dep->restart_policy_condition && dep->restart_policy_condition->value == "any") {
           why.push_back("it has deploy.restart_policy.condition: any");
         }
       }
