@@ -1112,7 +1112,8 @@ SchemaError ToError(const std::vector<Schema>& schemas, const Leaf& leaf) {
 // ---- the compiled form as bytes ----
 //
 // What the build bakes into the binary (frontend/schema_bake.cc) so that start-up does not parse
-// and compile 76 KB of JSON. Little-endian fixed-width integers, strings as a length and bytes,
+// and compile 76 KB of JSON. Fixed-width integers in the machine's byte order (the build runs the
+// tool on the machine it builds for), strings as a length and bytes,
 // `enum` and `const` values as JSON text. The bytes are written and read by the same build, so
 // there is no versioning beyond a magic string; a truncated or inconsistent input is refused.
 
@@ -1272,7 +1273,9 @@ bool ReadPattern(std::string_view source, std::optional<Pattern>* out) {
 bool ReadSchema(ByteReader& r, std::deque<Json>& values, Schema& s) {
   s.boolean = static_cast<int8_t>(r.U8());
   s.types = r.U8();
+  if (s.boolean < -1 || s.boolean > 1 || (s.types & ~uint8_t{0x7f}) != 0) return false;
   if (!ReadValue(r, values, &s.const_value) || !ReadValue(r, values, &s.enum_values)) return false;
+  if (s.enum_values != nullptr && !s.enum_values->is_array()) return false;
   s.ref = r.I32();
   const size_t properties = r.Length();
   s.properties.reserve(properties);

@@ -138,13 +138,24 @@ TEST(SchemaTest, MalformedCompiledBytesAreRefused) {
   std::string wrong_magic = bytes;
   wrong_magic[4] ^= 1;
   EXPECT_EQ(SchemaValidator::Deserialize(wrong_magic, &error), nullptr);
-  // Every byte changed in turn: refused or read, never a crash (ASan and UBSan watch the reads).
-  for (size_t i = 0; i < bytes.size(); ++i) {
-    std::string flipped = bytes;
-    flipped[i] = static_cast<char>(flipped[i] ^ 0x40);
-    if (auto v = SchemaValidator::Deserialize(flipped, &error)) {
-      auto d = Parse("a: 1\n");
-      v->Check(d->root);
+  // An `enum` that is valid JSON but not an array.
+  std::string not_array = bytes;
+  const size_t at = not_array.find("[1]");
+  ASSERT_NE(at, std::string::npos);
+  not_array.replace(at, 3, "\"x\"");
+  EXPECT_EQ(SchemaValidator::Deserialize(not_array, &error), nullptr);
+  // Every byte changed in turn, three ways: refused or read, and what is read validates without
+  // a crash (ASan and UBSan watch the reads).
+  for (const int mask : {0x40, 0x80, 0xff}) {
+    for (size_t i = 0; i < bytes.size(); ++i) {
+      std::string flipped = bytes;
+      flipped[i] = static_cast<char>(flipped[i] ^ mask);
+      if (auto v = SchemaValidator::Deserialize(flipped, &error)) {
+        for (const char* doc : {"a: 1\n", "a: x\n", "a: [1]\n", "{}\n"}) {
+          auto d = Parse(doc);
+          v->Check(d->root);
+        }
+      }
     }
   }
 }
