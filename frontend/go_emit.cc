@@ -500,36 +500,31 @@ bool ShouldUseLiteral(std::string_view s) {
 // Analyze for printable ASCII without tabs or line breaks, most of a compose file: only the
 // indicators and the spaces decide. False, with sc untouched, for any other byte.
 bool AnalyzePrintableAscii(Scalar* sc) {
-  // 0: a character that decides nothing; 1: a space; 2: ':', '#', '?' or '-', which may be an
-  // indicator; 3: outside printable ASCII (or a tab, or DEL).
+  // A class for each byte, as bits that one pass ORs together: 1 a space, 2 one of ':', '#', '?'
+  // and '-' (which may be an indicator), 4 outside printable ASCII (or a tab, or DEL). Only a
+  // scalar that holds a 2 is looked at again.
   static constexpr auto kClass = [] {
     std::array<uint8_t, 256> t{};
-    for (int c = 0; c < 256; ++c) t[c] = c < 0x20 || c > 0x7E ? 3 : 0;
+    for (int c = 0; c < 256; ++c) t[c] = c < 0x20 || c > 0x7E ? 4 : 0;
     t[' '] = 1;
     t[':'] = t['#'] = t['?'] = t['-'] = 2;
     return t;
   }();
   const std::string_view v = sc->value;
   const size_t n = v.size();
-  bool indicators = false, spaces = false;
-  for (size_t i = 0; i < n; ++i) {
+  unsigned seen = 0;
+  for (const char c : v) seen |= kClass[static_cast<unsigned char>(c)];
+  if ((seen & 4) != 0) return false;
+  const bool spaces = (seen & 1) != 0;
+  bool indicators = false;
+  for (size_t i = 0; (seen & 2) != 0 && i < n && !indicators; ++i) {
     const char c = v[i];
-    switch (kClass[static_cast<unsigned char>(c)]) {
-      case 0:
-        break;
-      case 1:
-        spaces = true;
-        break;
-      case 2:
-        // At the start, '?', ':' and '-' before white space; inside, ": " and " #".
-        if ((c == ':' || (i == 0 && c != '#')) && (i + 1 >= n || v[i + 1] == ' ')) {
-          indicators = true;
-        } else if (c == '#' && i > 0 && v[i - 1] == ' ') {
-          indicators = true;
-        }
-        break;
-      default:
-        return false;
+    if (c != ':' && c != '#' && c != '?' && c != '-') continue;
+    // At the start, '?', ':' and '-' before white space; inside, ": " and " #".
+    if ((c == ':' || (i == 0 && c != '#')) && (i + 1 >= n || v[i + 1] == ' ')) {
+      indicators = true;
+    } else if (c == '#' && i > 0 && v[i - 1] == ' ') {
+      indicators = true;
     }
   }
   if (n > 0 && std::string_view("#,[]{}&*!|>'\"%@`").find(v[0]) != std::string_view::npos) {
@@ -618,8 +613,27 @@ void Analyze(Scalar* sc) {
   if (line_breaks || block_indicators) sc->block_plain_allowed = false;
 }
 
+// The style go-yaml's representer asks for a one-line string: quoted when the plain text would
+// read back as something else (a number, a boolean, null, a YAML 1.1 boolean or base 60 float,
+// the merge key), plain otherwise. Only a string that starts with one of a few characters can
+// read back as anything else, which most strings do not.
+Style RequestedForLine(std::string_view s) {
+  if (!s.empty() && std::string_view("+-0123456789.yYnNtTfFoO~<").find(s[0]) == s.npos) {
+    return Style::kPlain;
+  }
+  if (IsBase60Float(s) || IsOldBool(s) || s == "<<") return Style::kSingle;
+  return GoYamlResolvesToString(s) ? Style::kPlain : Style::kDouble;
+}
+
 // A Go string through go-yaml's representer and desolver.
 void PrepareString(std::string_view s, Scalar* sc) {
+  sc->value = s;
+  // Printable ASCII without tabs or line breaks (most of a compose file) is valid UTF-8 on one
+  // line: one pass over it decides everything.
+  if (AnalyzePrintableAscii(sc)) {
+    sc->requested = RequestedForLine(s);
+    return;
+  }
   if (!ValidUtf8(s)) {
     sc->binary = true;
     sc->storage = YamlBase64(s);
@@ -629,12 +643,8 @@ void PrepareString(std::string_view s, Scalar* sc) {
     sc->value = s;
     if (s.find('\n') != std::string_view::npos) {
       sc->requested = ShouldUseLiteral(s) ? Style::kLiteral : Style::kDouble;
-    } else if (IsBase60Float(s) || IsOldBool(s) || s == "<<") {
-      sc->requested = Style::kSingle;
-    } else if (!GoYamlResolvesToString(s)) {
-      sc->requested = Style::kDouble;
     } else {
-      sc->requested = Style::kPlain;
+      sc->requested = RequestedForLine(s);
     }
   }
   Analyze(sc);
@@ -755,7 +765,10 @@ class YamlEmitter {
   void WriteIndent() {
     const int indent = indent_ < 0 ? 0 : indent_;
     if (!indention_ || column_ > indent || (column_ == indent && !whitespace_)) PutBreak();
-    while (column_ < indent) Put(' ');
+    if (column_ < indent) {
+      out_.append(static_cast<size_t>(indent - column_), ' ');
+      column_ = indent;
+    }
     whitespace_ = true;
   }
   void WriteIndicator(std::string_view s, bool need_whitespace, bool is_whitespace,
