@@ -48,9 +48,21 @@ bool CheckConsistency(const Node& model, const Node& disabled, ir::DiagnosticSin
   auto declared = [&](const Node* res, const std::string& key) {
     return res && res->is_map() && index_of(res).Contains(key);
   };
+  // What the checks after this loop need of each service, gathered in it, so that they do not walk
+  // the services again: its dependencies on other services (the edges of the cycle check, in name
+  // order) and its container_name.
+  const ir::ThinVector<MapEntry>& all = services->entries;
+  struct Edge {
+    const MapEntry* dep;  // the depends_on entry, for the message's location
+    size_t to;
+  };
+  std::vector<std::vector<Edge>> children(all.size());
+  std::vector<const Node*> container_names(all.size(), nullptr);
   for (const MapEntry& s : services->entries) {
     const Node& svc = s.value;
     if (!svc.is_map()) continue;
+    const size_t index = static_cast<size_t>(&s - all.data());
+    container_names[index] = svc.Find("container_name");
     const std::string& name = s.key;
     const Node* image = svc.Find("image");
     if ((!image || image->GoString().empty()) && !svc.Find("build") && !svc.Find("provider")) {
@@ -110,8 +122,12 @@ bool CheckConsistency(const Node& model, const Node& disabled, ir::DiagnosticSin
       }
     }
     if (const Node* deps = svc.Find("depends_on"); deps && deps->is_map()) {
+      std::vector<Edge>& edges = children[index];
       for (const MapEntry& d : deps->entries) {
-        if (service_index.Contains(d.key)) continue;
+        if (const MapEntry* target = service_index.Find(d.key)) {
+          edges.push_back(Edge{&d, static_cast<size_t>(target - all.data())});
+          continue;
+        }
         const Node* required = d.value.is_map() ? d.value.Find("required") : nullptr;
         const bool req = !required || required->AsBool().value_or(true);
         if (disabled_index.Contains(d.key) && !req) continue;
@@ -121,6 +137,8 @@ bool CheckConsistency(const Node& model, const Node& disabled, ir::DiagnosticSin
                          name, d.key));
         return false;
       }
+      std::sort(edges.begin(), edges.end(),
+                [](const Edge& a, const Edge& b) { return a.dep->key < b.dep->key; });
     }
     if (const Node* nm = svc.Find("network_mode");
         nm && nm->is_string() && nm->text.starts_with("service:")) {
@@ -322,28 +340,12 @@ bool CheckConsistency(const Node& model, const Node& disabled, ir::DiagnosticSin
   // order and reports the first cycle it meets. Iterative, so a long chain cannot exhaust the
   // stack; services already explored without a cycle are not walked again.
   {
-    // Services by position in the mapping; roots and each service's dependencies in name order.
-    const ir::ThinVector<MapEntry>& all = services->entries;
+    // Services by position in the mapping; roots in name order (each service's dependencies were
+    // sorted by name as they were gathered).
     std::vector<size_t> by_name(all.size());
     for (size_t i = 0; i < all.size(); ++i) by_name[i] = i;
     std::sort(by_name.begin(), by_name.end(),
               [&all](size_t a, size_t b) { return all[a].key < all[b].key; });
-    struct Edge {
-      const MapEntry* dep;  // the depends_on entry, for the message's location
-      size_t to;
-    };
-    std::vector<std::vector<Edge>> children(all.size());
-    for (size_t i = 0; i < all.size(); ++i) {
-      const Node* deps = all[i].value.is_map() ? all[i].value.Find("depends_on") : nullptr;
-      if (!deps || !deps->is_map()) continue;
-      for (const MapEntry& d : deps->entries) {
-        if (const MapEntry* target = service_index.Find(d.key)) {
-          children[i].push_back(Edge{&d, static_cast<size_t>(target - all.data())});
-        }
-      }
-      std::sort(children[i].begin(), children[i].end(),
-                [](const Edge& a, const Edge& b) { return a.dep->key < b.dep->key; });
-    }
     std::vector<char> done(all.size(), 0);
     std::vector<char> on_path(all.size(), 0);
     std::vector<std::pair<size_t, size_t>> stack;  // service, next dependency
@@ -379,7 +381,7 @@ bool CheckConsistency(const Node& model, const Node& disabled, ir::DiagnosticSin
   // config: container names are unique.
   std::map<std::string, std::string> names;
   for (const MapEntry& s : services->entries) {
-    const Node* cn = s.value.is_map() ? s.value.Find("container_name") : nullptr;
+    const Node* cn = container_names[static_cast<size_t>(&s - all.data())];
     if (!cn || cn->GoString().empty()) continue;
     auto [it, inserted] = names.emplace(cn->GoString(), s.key);
     if (!inserted) {

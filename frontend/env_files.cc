@@ -11,7 +11,8 @@
 
 namespace stackc::frontend::loader_internal {
 
-bool Loader::FoldEnvFiles(Node& model, bool fold_environment, bool fold_labels) {
+bool Loader::FoldEnvFiles(Node& model, bool fold_environment, bool fold_labels,
+                          UsedResources* used) {
   Node* services = model.Find("services");
   if (!services || !services->is_map()) return true;
   for (MapEntry& s : services->entries) {
@@ -23,6 +24,7 @@ bool Loader::FoldEnvFiles(Node& model, bool fold_environment, bool fold_labels) 
             req_.environment_services.end();
     if (fold_environment && selected && !FoldServiceEnvironment(svc)) return false;
     if (fold_labels && !FoldServiceLabels(svc)) return false;
+    if (used != nullptr) used->Add(svc);
   }
   return true;
 }

@@ -204,23 +204,63 @@ bool Loader::Run(LoadedProject* out) {
   return true;
 }
 
+// compose-go's steps after the load: Normalize, then ModelToProject (profiles, consistency, env
+// files, selected services, unused resources). Each visits every service; they share three walks
+// over the services and give what running them one after the other gives: normalisation with the
+// profile of each service; the consistency checks (which gather what their dependency-cycle and
+// container-name checks need on the way); env files folded with the resources in use gathered.
+// Consistency errors come before env file errors, as in compose-go, because the walks run in that
+// order.
 bool Loader::PostProcess(Node& model) {
   if (model.entries.empty()) {
     Error("empty compose file");
     return false;
   }
-  if (req_.normalize) {
-    model.Set("name", Node::String(project_name_));
-    Normalize(model);
+  if (req_.model_only) {
+    if (req_.normalize) {
+      model.Set("name", Node::String(project_name_));
+      Normalize(model);
+    }
+    return !sink_.has_errors();
   }
-  if (req_.model_only) return !sink_.has_errors();
-  // ModelToProject: the name is the computed one; x-* stay; profiles; consistency; env files.
+  // ModelToProject: the name is the computed one; x-* stay.
   model.Erase("name");
-  if (!Profiles(model)) return false;
+  Node* services = model.Find("services");
+  if (services && !services->is_map()) services = nullptr;
+  const std::vector<std::string> active = ActiveProfiles(services);
+  std::vector<char> enabled;
+  bool uses_default = false;
+  if (services) {
+    enabled.reserve(services->entries.size());
+    for (MapEntry& s : services->entries) {
+      if (req_.normalize && NormalizeService(s.value)) uses_default = true;
+      enabled.push_back(HasActiveProfile(s.value, active) ? 1 : 0);
+    }
+  }
+  if (req_.normalize) NormalizeResources(model, uses_default);
+  services = model.Find("services");  // NormalizeResources may have added a top-level key
+  if (services && services->is_map()) {
+    ir::ThinVector<MapEntry> kept;
+    kept.reserve(services->entries.size());
+    for (size_t i = 0; i < services->entries.size(); ++i) {
+      (enabled[i] ? kept : disabled_.entries).push_back(std::move(services->entries[i]));
+    }
+    services->entries = std::move(kept);
+  }
   if (req_.consistency && !CheckConsistency(model, disabled_, sink_)) return false;
-  if (!FoldEnvFiles(model, req_.resolve_environment, /*labels=*/true)) return false;
+  // Without services named on the command line nothing is set aside after this pass, so the
+  // resources in use are gathered in it.
+  const bool gather = !req_.all_resources && req_.services.empty();
+  UsedResources used;
+  if (!FoldEnvFiles(model, req_.resolve_environment, /*labels=*/true, gather ? &used : nullptr)) {
+    return false;
+  }
   if (!SelectServices(model)) return false;
-  if (!req_.all_resources) PruneResources(model);
+  if (gather) {
+    used.Prune(model);
+  } else if (!req_.all_resources) {
+    PruneResources(model);
+  }
   // Project order: name first.
   model.entries.insert(model.entries.begin(), MapEntry{"name", {}, Node::String(project_name_)});
   return !sink_.has_errors();

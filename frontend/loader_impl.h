@@ -7,11 +7,13 @@
 // loader.h.
 #pragma once
 
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "frontend/environment.h"
@@ -20,6 +22,21 @@
 #include "frontend/schema.h"
 
 namespace stackc::frontend::loader_internal {
+
+// The networks, volumes, secrets, configs and models that a project's enabled services use
+// (Project.WithoutUnnecessaryResources): added one service at a time, then pruned from the model.
+// The names are views into the services, which must stay as they are until Prune.
+class UsedResources {
+ public:
+  void Add(const Node& svc);
+  void Prune(Node& model) const;
+
+ private:
+  std::string_view NameOf(const Node& n);
+
+  std::unordered_set<std::string_view> networks_, volumes_, secrets_, configs_, models_;
+  std::deque<std::string> owned_;  // the names of values that are not strings
+};
 
 // compose-go's message for a project name that is not already normalised.
 std::string InvalidProjectName(std::string_view name);
@@ -100,10 +117,18 @@ class Loader {
   void ResolveServiceEnvironment(Node& svc);
   void ResolveResourceEnvironment(Node& model);
   void Normalize(Node& model);
-  bool Profiles(Node& model);
+  // Normalize's halves: one service (true when it is on the project's default network), then the
+  // project's networks and resource names.
+  bool NormalizeService(Node& svc);
+  void NormalizeResources(Node& model, bool uses_default);
+  // Profiles: the active ones (--profile or COMPOSE_PROFILES, and those of services named on the
+  // command line), then whether a service is enabled by them.
+  std::vector<std::string> ActiveProfiles(const Node* services) const;
+  static bool HasActiveProfile(const Node& svc, const std::vector<std::string>& active);
   // env_file into environment (WithServicesEnvironmentResolved) and label_file into labels
-  // (WithServicesLabelsResolved), each when asked.
-  bool FoldEnvFiles(Node& model, bool environment, bool labels);
+  // (WithServicesLabelsResolved), each when asked; with `used`, each service's resources are added
+  // to it in the same pass.
+  bool FoldEnvFiles(Node& model, bool environment, bool labels, UsedResources* used = nullptr);
   bool FoldServiceEnvironment(Node& svc);
   bool FoldServiceLabels(Node& svc);
   bool SelectServices(Node& model);

@@ -323,5 +323,54 @@ TEST(LoaderTest, UnusedResourcesArePruned) {
   EXPECT_NE(Load(fs, req)->project.model.Find("volumes")->Find("unused"), nullptr);
 }
 
+// The steps after the load share walks over the services (PostProcess) and still report what
+// compose-go's steps in turn report: a consistency error of a later service before an env file
+// error of an earlier one, and nothing of the env file then.
+TEST(LoaderTest, ConsistencyErrorsComeBeforeEnvFileErrors) {
+  InMemoryFileSystem fs("/p");
+  fs.Add("/p/compose.yaml",
+         "services:\n  a:\n    image: x\n    env_file: missing.env\n  b:\n    image: x\n"
+         "    networks: [front]\n");
+  auto r = LoadCompose(fs);
+  EXPECT_FALSE(r->ok);
+  EXPECT_EQ(r->FirstError(),
+            "service \"b\" refers to undefined network front: invalid compose project");
+  EXPECT_EQ(r->sink.error_count(), 1u);
+}
+
+// The resources in use are those of the services left after profiles and after the services
+// named on the command line (with their dependencies) are picked.
+TEST(LoaderTest, ResourcesOfServicesSetAsideArePruned) {
+  InMemoryFileSystem fs("/p");
+  fs.Add("/p/compose.yaml",
+         "services:\n  web:\n    image: nginx\n    volumes: [web:/w]\n    depends_on: [api]\n"
+         "  api:\n    image: x\n    networks: [back]\n  tool:\n    image: x\n"
+         "    profiles: [debug]\n    volumes: [tool:/t]\n  other:\n    image: x\n"
+         "    volumes: [other:/o]\nvolumes:\n  web: {}\n  tool: {}\n  other: {}\n"
+         "networks:\n  back: {}\n");
+  LoadRequest req;
+  req.config_paths = {"compose.yaml"};
+  auto all = Load(fs, req);
+  ASSERT_TRUE(all->ok) << all->FirstError();
+  const Node* volumes = all->project.model.Find("volumes");
+  EXPECT_NE(volumes->Find("web"), nullptr);
+  EXPECT_NE(volumes->Find("other"), nullptr);
+  EXPECT_EQ(volumes->Find("tool"), nullptr);  // its service's profile is not active
+  const Node* networks = all->project.model.Find("networks");
+  EXPECT_NE(networks->Find("back"), nullptr);
+  EXPECT_NE(networks->Find("default"), nullptr);  // web, tool and other are on it
+
+  req.services = {"web"};
+  auto picked = Load(fs, req);
+  ASSERT_TRUE(picked->ok) << picked->FirstError();
+  volumes = picked->project.model.Find("volumes");
+  EXPECT_NE(volumes->Find("web"), nullptr);
+  EXPECT_EQ(volumes->Find("other"), nullptr);
+  EXPECT_EQ(volumes->Find("tool"), nullptr);
+  networks = picked->project.model.Find("networks");
+  EXPECT_NE(networks->Find("back"), nullptr);  // api comes with web
+  EXPECT_NE(networks->Find("default"), nullptr);
+}
+
 }  // namespace
 }  // namespace stackc::frontend

@@ -182,126 +182,135 @@ void Loader::ResolveResourceEnvironment(Node& model) {
 }
 
 void Loader::Normalize(Node& model) {
-  // One pass over the services (the default network, then the rest of compose-go's per-service
-  // normalisation); the project's default network is added after it.
   bool uses_default = false;
-  Node* services = model.Find("services");
-  if (services && services->is_map()) {
+  if (Node* services = model.Find("services"); services && services->is_map()) {
     for (MapEntry& s : services->entries) {
-      Node& svc = s.value;
-      if (!svc.is_map()) continue;
-      if (!svc.Find("provider") && !svc.Find("network_mode")) {
-        Node* nets = svc.Find("networks");
-        if (!nets || (nets->is_map() && nets->entries.empty()) || nets->is_null()) {
-          Node m = Node::Map();
-          m.Set("default", Node::Null());
-          svc.Set("networks", std::move(m));
-          uses_default = true;
-        } else if (nets->is_map() && nets->Find("default")) {
-          uses_default = true;
-        }
-      }
-      if (Node* pp = svc.Find("pull_policy"); pp && pp->text == "if_not_present") {
-        pp->text = "missing";
-      }
-      if (Node* build = svc.Find("build"); build && build->is_map()) {
-        if (!build->Find("context") || build->Find("context")->is_null()) {
-          build->Set("context", Node::String("."));
-        }
-        const Node* df = build->Find("dockerfile");
-        const Node* dfi = build->Find("dockerfile_inline");
-        if ((!df || df->is_null()) && (!dfi || dfi->is_null())) {
-          build->Set("dockerfile", Node::String("Dockerfile"));
-        }
-        if (Node* args = build->Find("args")) {
-          if (args->is_map()) {
-            ir::ThinVector<MapEntry> kept;
-            for (MapEntry& e : args->entries) {
-              if (!e.value.is_null()) {
-                kept.push_back(std::move(e));
-              } else if (auto v = Lookup(e.key)) {
-                e.value = Node::String(*v);
-                kept.push_back(std::move(e));
-              }
-            }
-            args->entries = std::move(kept);
-          } else if (args->is_seq()) {
-            ir::ThinVector<Node> kept;
-            for (Node& a : args->items) {
-              const std::string t = a.GoString();
-              if (!a.is_string()) continue;
-              if (t.find('=') != std::string::npos) {
-                kept.push_back(std::move(a));
-              } else if (auto v = Lookup(t)) {
-                kept.push_back(Node::String(t + "=" + *v, a.span));
-              }
-            }
-            args->items = std::move(kept);
+      if (NormalizeService(s.value)) uses_default = true;
+    }
+  }
+  NormalizeResources(model, uses_default);
+}
+
+// compose-go's per-service normalisation: the default network, pull_policy, build defaults, args
+// and environment resolved, implicit dependencies (links, service: modes, volumes_from), volume
+// targets cleaned, pre_start images.
+bool Loader::NormalizeService(Node& svc) {
+  if (!svc.is_map()) return false;
+  bool on_default = false;
+  if (!svc.Find("provider") && !svc.Find("network_mode")) {
+    Node* nets = svc.Find("networks");
+    if (!nets || (nets->is_map() && nets->entries.empty()) || nets->is_null()) {
+      Node m = Node::Map();
+      m.Set("default", Node::Null());
+      svc.Set("networks", std::move(m));
+      on_default = true;
+    } else if (nets->is_map() && nets->Find("default")) {
+      on_default = true;
+    }
+  }
+  if (Node* pp = svc.Find("pull_policy"); pp && pp->text == "if_not_present") {
+    pp->text = "missing";
+  }
+  if (Node* build = svc.Find("build"); build && build->is_map()) {
+    if (!build->Find("context") || build->Find("context")->is_null()) {
+      build->Set("context", Node::String("."));
+    }
+    const Node* df = build->Find("dockerfile");
+    const Node* dfi = build->Find("dockerfile_inline");
+    if ((!df || df->is_null()) && (!dfi || dfi->is_null())) {
+      build->Set("dockerfile", Node::String("Dockerfile"));
+    }
+    if (Node* args = build->Find("args")) {
+      if (args->is_map()) {
+        ir::ThinVector<MapEntry> kept;
+        for (MapEntry& e : args->entries) {
+          if (!e.value.is_null()) {
+            kept.push_back(std::move(e));
+          } else if (auto v = Lookup(e.key)) {
+            e.value = Node::String(*v);
+            kept.push_back(std::move(e));
           }
         }
-      }
-      if (Node* env = svc.Find("environment"); env && env->is_map()) {
-        for (MapEntry& e : env->entries) {
-          if (e.value.is_null()) {
-            if (auto v = Lookup(e.key)) e.value = Node::String(*v, e.value.span);
+        args->entries = std::move(kept);
+      } else if (args->is_seq()) {
+        ir::ThinVector<Node> kept;
+        for (Node& a : args->items) {
+          const std::string t = a.GoString();
+          if (!a.is_string()) continue;
+          if (t.find('=') != std::string::npos) {
+            kept.push_back(std::move(a));
+          } else if (auto v = Lookup(t)) {
+            kept.push_back(Node::String(t + "=" + *v, a.span));
           }
         }
-      } else if (env && env->is_seq()) {
-        for (Node& e : env->items) {
-          if (!e.is_string() || e.text.find('=') != std::string::npos) continue;
-          if (auto v = Lookup(e.text)) e.text += "=" + *v;
-        }
-      }
-      Node depends = Node::Map();
-      if (Node* d = svc.Find("depends_on"); d && d->is_map()) depends = std::move(*d);
-      auto add_dep = [&](const std::string& name, bool restart) {
-        if (depends.FindEntry(name)) return;
-        Node dep = Node::Map();
-        dep.Set("condition", Node::String("service_started"));
-        dep.Set("restart", Node::Bool(restart));
-        dep.Set("required", Node::Bool(true));
-        depends.Set(name, std::move(dep));
-      };
-      if (const Node* links = svc.Find("links"); links && links->is_seq()) {
-        for (const Node& l : links->items) {
-          std::string link = l.GoString();
-          const size_t colon = link.find(':');
-          if (colon != std::string::npos && link.find(':', colon + 1) == std::string::npos) {
-            link = link.substr(0, colon);
-          }
-          add_dep(link, true);
-        }
-      }
-      for (const char* ns : {"network_mode", "ipc", "pid", "uts", "cgroup"}) {
-        const Node* n = svc.Find(ns);
-        if (n && n->is_string() && n->text.starts_with("service:"))
-          add_dep(n->text.substr(8), true);
-      }
-      if (Node* vols = svc.Find("volumes"); vols && vols->is_seq()) {
-        for (Node& v : vols->items) {
-          Node* target = v.is_map() ? v.Find("target") : nullptr;
-          if (target && target->is_string()) target->text = CleanPath(target->text);
-        }
-      }
-      if (const Node* vf = svc.Find("volumes_from"); vf && vf->is_seq()) {
-        for (const Node& v : vf->items) {
-          const std::string s = v.GoString();
-          if (s.starts_with("container:")) continue;
-          add_dep(s.substr(0, s.find(':')), false);
-        }
-      }
-      if (!depends.entries.empty()) svc.Set("depends_on", std::move(depends));
-      if (Node* hooks = svc.Find("pre_start"); hooks && hooks->is_seq()) {
-        const Node* image = svc.Find("image");
-        if (image && image->is_string() && !image->text.empty()) {
-          const std::string img = image->text;
-          for (Node& h : hooks->items) {
-            if (h.is_map() && !h.Find("image")) h.Set("image", Node::String(img));
-          }
-        }
+        args->items = std::move(kept);
       }
     }
   }
+  if (Node* env = svc.Find("environment"); env && env->is_map()) {
+    for (MapEntry& e : env->entries) {
+      if (e.value.is_null()) {
+        if (auto v = Lookup(e.key)) e.value = Node::String(*v, e.value.span);
+      }
+    }
+  } else if (env && env->is_seq()) {
+    for (Node& e : env->items) {
+      if (!e.is_string() || e.text.find('=') != std::string::npos) continue;
+      if (auto v = Lookup(e.text)) e.text += "=" + *v;
+    }
+  }
+  Node depends = Node::Map();
+  if (Node* d = svc.Find("depends_on"); d && d->is_map()) depends = std::move(*d);
+  auto add_dep = [&](const std::string& name, bool restart) {
+    if (depends.FindEntry(name)) return;
+    Node dep = Node::Map();
+    dep.Set("condition", Node::String("service_started"));
+    dep.Set("restart", Node::Bool(restart));
+    dep.Set("required", Node::Bool(true));
+    depends.Set(name, std::move(dep));
+  };
+  if (const Node* links = svc.Find("links"); links && links->is_seq()) {
+    for (const Node& l : links->items) {
+      std::string link = l.GoString();
+      const size_t colon = link.find(':');
+      if (colon != std::string::npos && link.find(':', colon + 1) == std::string::npos) {
+        link = link.substr(0, colon);
+      }
+      add_dep(link, true);
+    }
+  }
+  for (const char* ns : {"network_mode", "ipc", "pid", "uts", "cgroup"}) {
+    const Node* n = svc.Find(ns);
+    if (n && n->is_string() && n->text.starts_with("service:")) add_dep(n->text.substr(8), true);
+  }
+  if (Node* vols = svc.Find("volumes"); vols && vols->is_seq()) {
+    for (Node& v : vols->items) {
+      Node* target = v.is_map() ? v.Find("target") : nullptr;
+      if (target && target->is_string()) target->text = CleanPath(target->text);
+    }
+  }
+  if (const Node* vf = svc.Find("volumes_from"); vf && vf->is_seq()) {
+    for (const Node& v : vf->items) {
+      const std::string s = v.GoString();
+      if (s.starts_with("container:")) continue;
+      add_dep(s.substr(0, s.find(':')), false);
+    }
+  }
+  if (!depends.entries.empty()) svc.Set("depends_on", std::move(depends));
+  if (Node* hooks = svc.Find("pre_start"); hooks && hooks->is_seq()) {
+    const Node* image = svc.Find("image");
+    if (image && image->is_string() && !image->text.empty()) {
+      const std::string img = image->text;
+      for (Node& h : hooks->items) {
+        if (h.is_map() && !h.Find("image")) h.Set("image", Node::String(img));
+      }
+    }
+  }
+  return on_default;
+}
+
+// The project's default network (when a service is on it) and the resources' names.
+void Loader::NormalizeResources(Node& model, bool uses_default) {
   if (uses_default) {
     Node* nets = model.Find("networks");
     if (!nets || !nets->is_map()) {

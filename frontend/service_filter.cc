@@ -15,7 +15,7 @@
 
 namespace stackc::frontend::loader_internal {
 
-bool Loader::Profiles(Node& model) {
+std::vector<std::string> Loader::ActiveProfiles(const Node* services) const {
   std::vector<std::string> active = req_.profiles;
   if (active.empty()) {
     auto it = env_.find("COMPOSE_PROFILES");
@@ -33,36 +33,27 @@ bool Loader::Profiles(Node& model) {
     }
   }
   // Selecting a disabled service by name enables its profiles.
-  Node* services = model.Find("services");
-  if (!services || !services->is_map()) return true;
-  auto has_profile = [&](const Node& svc) {
-    const Node* profiles = svc.is_map() ? svc.Find("profiles") : nullptr;
-    if (!profiles || !profiles->is_seq() || profiles->items.empty()) return true;
-    for (const std::string& p : active) {
-      if (p == "*") return true;
-      for (const Node& sp : profiles->items) {
-        if (sp.GoString() == p) return true;
-      }
-    }
-    return false;
-  };
+  if (services == nullptr || !services->is_map()) return active;
   for (const std::string& wanted : req_.services) {
     const Node* svc = services->Find(wanted);
-    if (!svc || has_profile(*svc)) continue;
+    if (!svc || HasActiveProfile(*svc, active)) continue;
     if (const Node* profiles = svc->Find("profiles"); profiles && profiles->is_seq()) {
       for (const Node& p : profiles->items) active.push_back(p.GoString());
     }
   }
-  ir::ThinVector<MapEntry> enabled;
-  for (MapEntry& s : services->entries) {
-    if (has_profile(s.value)) {
-      enabled.push_back(std::move(s));
-    } else {
-      disabled_.entries.push_back(std::move(s));
+  return active;
+}
+
+bool Loader::HasActiveProfile(const Node& svc, const std::vector<std::string>& active) {
+  const Node* profiles = svc.is_map() ? svc.Find("profiles") : nullptr;
+  if (!profiles || !profiles->is_seq() || profiles->items.empty()) return true;
+  for (const std::string& p : active) {
+    if (p == "*") return true;
+    for (const Node& sp : profiles->items) {
+      if (sp.GoString() == p) return true;
     }
   }
-  services->entries = std::move(enabled);
-  return true;
+  return false;
 }
 
 // Project.WithSelectedServices: the named services and, transitively, what they depend on; the
@@ -119,54 +110,57 @@ bool Loader::SelectServices(Node& model) {
 // Project.WithoutUnnecessaryResources: only the networks, volumes, secrets, configs and models that
 // an enabled service uses are kept (docker compose does this unless --all-resources).
 void Loader::PruneResources(Node& model) {
-  // Names as views into the services, which stay as they are here; a value that is not a string
-  // is kept in `owned`.
-  std::unordered_set<std::string_view> networks, volumes, secrets, configs, models;
-  std::deque<std::string> owned;
-  auto name_of = [&owned](const Node& n) -> std::string_view {
-    if (n.is_string()) return n.text;
-    return owned.emplace_back(n.GoString());
-  };
+  UsedResources used;
   if (const Node* services = model.Find("services"); services && services->is_map()) {
-    for (const MapEntry& s : services->entries) {
-      const Node& svc = s.value;
-      if (!svc.is_map()) continue;
-      if (const Node* n = svc.Find("networks"); n && n->is_map()) {
-        for (const MapEntry& e : n->entries) networks.insert(e.key);
-      }
-      if (const Node* v = svc.Find("volumes"); v && v->is_seq()) {
-        for (const Node& m : v->items) {
-          const Node* type = m.is_map() ? m.Find("type") : nullptr;
-          const Node* src = m.is_map() ? m.Find("source") : nullptr;
-          if (type && type->text == "volume" && src) {
-            const std::string_view name = name_of(*src);
-            if (!name.empty()) volumes.insert(name);
-          }
-        }
-      }
-      auto sources = [&name_of](const Node* list, std::unordered_set<std::string_view>& into) {
-        if (!list || !list->is_seq()) return;
-        for (const Node& r : list->items) {
-          const Node* src = r.is_map() ? r.Find("source") : nullptr;
-          into.insert(src ? name_of(*src) : std::string_view());
-        }
-      };
-      sources(svc.Find("secrets"), secrets);
-      if (const Node* build = svc.Find("build"); build && build->is_map()) {
-        sources(build->Find("secrets"), secrets);
-      }
-      sources(svc.Find("configs"), configs);
-      if (const Node* m = svc.Find("models"); m && m->is_map()) {
-        for (const MapEntry& e : m->entries) models.insert(e.key);
+    for (const MapEntry& s : services->entries) used.Add(s.value);
+  }
+  used.Prune(model);
+}
+
+std::string_view UsedResources::NameOf(const Node& n) {
+  if (n.is_string()) return n.text;
+  return owned_.emplace_back(n.GoString());
+}
+
+void UsedResources::Add(const Node& svc) {
+  if (!svc.is_map()) return;
+  if (const Node* n = svc.Find("networks"); n && n->is_map()) {
+    for (const MapEntry& e : n->entries) networks_.insert(e.key);
+  }
+  if (const Node* v = svc.Find("volumes"); v && v->is_seq()) {
+    for (const Node& m : v->items) {
+      const Node* type = m.is_map() ? m.Find("type") : nullptr;
+      const Node* src = m.is_map() ? m.Find("source") : nullptr;
+      if (type && type->text == "volume" && src) {
+        const std::string_view name = NameOf(*src);
+        if (!name.empty()) volumes_.insert(name);
       }
     }
   }
+  auto sources = [this](const Node* list, std::unordered_set<std::string_view>& into) {
+    if (!list || !list->is_seq()) return;
+    for (const Node& r : list->items) {
+      const Node* src = r.is_map() ? r.Find("source") : nullptr;
+      into.insert(src ? NameOf(*src) : std::string_view());
+    }
+  };
+  sources(svc.Find("secrets"), secrets_);
+  if (const Node* build = svc.Find("build"); build && build->is_map()) {
+    sources(build->Find("secrets"), secrets_);
+  }
+  sources(svc.Find("configs"), configs_);
+  if (const Node* m = svc.Find("models"); m && m->is_map()) {
+    for (const MapEntry& e : m->entries) models_.insert(e.key);
+  }
+}
+
+void UsedResources::Prune(Node& model) const {
   for (auto [key, used] :
-       {std::pair<const char*, std::unordered_set<std::string_view>*>{"networks", &networks},
-        {"volumes", &volumes},
-        {"secrets", &secrets},
-        {"configs", &configs},
-        {"models", &models}}) {
+       {std::pair<const char*, const std::unordered_set<std::string_view>*>{"networks", &networks_},
+        {"volumes", &volumes_},
+        {"secrets", &secrets_},
+        {"configs", &configs_},
+        {"models", &models_}}) {
     Node* res = model.Find(key);
     if (!res || !res->is_map()) continue;
     erase_if(res->entries, [&](const MapEntry& e) { return !used->count(e.key); });
