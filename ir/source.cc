@@ -1,6 +1,7 @@
 #include "ir/source.h"
 
 #include <algorithm>
+#include <string_view>
 
 namespace stackc::ir {
 
@@ -15,8 +16,9 @@ FileId SourceManager::Add(std::string path, std::string text) {
 const std::vector<uint32_t>& SourceManager::LineStarts(const File& f) const {
   if (f.line_starts.empty()) {
     f.line_starts.push_back(0);
-    for (uint32_t i = 0; i < f.text.size(); ++i) {
-      if (f.text[i] == '\n') f.line_starts.push_back(i + 1);
+    const std::string_view text = f.text;
+    for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', nl + 1)) {
+      f.line_starts.push_back(static_cast<uint32_t>(nl + 1));
     }
   }
   return f.line_starts;
