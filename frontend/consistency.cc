@@ -48,9 +48,9 @@ bool CheckConsistency(const Node& model, const Node& disabled, ir::DiagnosticSin
   auto declared = [&](const Node* res, const std::string& key) {
     return res && res->is_map() && index_of(res).Contains(key);
   };
-  // What the checks after this loop need of each service, gathered in it, so that they do not walk
-  // the services again: its dependencies on other services (the edges of the cycle check, in name
-  // order) and its container_name.
+  // What the checks after this loop need of each service, gathered in it, so that they do not look
+  // inside the services again: its dependencies on other services (the edges of the cycle check,
+  // in name order) and its container_name.
   const ir::ThinVector<MapEntry>& all = services->entries;
   struct Edge {
     const MapEntry* dep;  // the depends_on entry, for the message's location

@@ -282,6 +282,11 @@ bool IsBase60Float(std::string_view s) {
   return i == s.size();
 }
 
+// The first characters of every plain scalar that go-yaml reads as something other than a string
+// (a number, a boolean, null, a timestamp, a YAML 1.1 boolean or base 60 float, the merge key):
+// the signs, the digits, '.', and the first letters of y/n/true/false/on/off/null, '~' and '<'.
+constexpr std::string_view kMayNotBeString = "+-0123456789.yYnNtTfFoO~<";
+
 bool IsOldBool(std::string_view s) {
   static constexpr std::string_view kOld[] = {"y", "Y", "yes", "Yes", "YES", "on",  "On",  "ON",
                                               "n", "N", "no",  "No",  "NO",  "off", "Off", "OFF"};
@@ -540,8 +545,8 @@ bool AnalyzePrintableAscii(Scalar* sc) {
   return true;
 }
 
-void Analyze(Scalar* sc) {
-  if (AnalyzePrintableAscii(sc)) return;
+// The general analysis, for any valid UTF-8.
+void AnalyzeAny(Scalar* sc) {
   const Bytes v{sc->value};
   const size_t n = v.size();
   if (n == 0) {
@@ -613,14 +618,16 @@ void Analyze(Scalar* sc) {
   if (line_breaks || block_indicators) sc->block_plain_allowed = false;
 }
 
+void Analyze(Scalar* sc) {
+  if (!AnalyzePrintableAscii(sc)) AnalyzeAny(sc);
+}
+
 // The style go-yaml's representer asks for a one-line string: quoted when the plain text would
 // read back as something else (a number, a boolean, null, a YAML 1.1 boolean or base 60 float,
-// the merge key), plain otherwise. Only a string that starts with one of a few characters can
-// read back as anything else, which most strings do not.
+// the merge key), plain otherwise. Only a string that starts with one of kMayNotBeString can read
+// back as anything else, which most strings do not.
 Style RequestedForLine(std::string_view s) {
-  if (!s.empty() && std::string_view("+-0123456789.yYnNtTfFoO~<").find(s[0]) == s.npos) {
-    return Style::kPlain;
-  }
+  if (!s.empty() && kMayNotBeString.find(s[0]) == std::string_view::npos) return Style::kPlain;
   if (IsBase60Float(s) || IsOldBool(s) || s == "<<") return Style::kSingle;
   return GoYamlResolvesToString(s) ? Style::kPlain : Style::kDouble;
 }
@@ -629,7 +636,7 @@ Style RequestedForLine(std::string_view s) {
 void PrepareString(std::string_view s, Scalar* sc) {
   sc->value = s;
   // Printable ASCII without tabs or line breaks (most of a compose file) is valid UTF-8 on one
-  // line: one pass over it decides everything.
+  // line, and its analysis is done: only the requested style is left to choose.
   if (AnalyzePrintableAscii(sc)) {
     sc->requested = RequestedForLine(s);
     return;
@@ -639,15 +646,15 @@ void PrepareString(std::string_view s, Scalar* sc) {
     sc->storage = YamlBase64(s);
     sc->value = sc->storage;
     sc->requested = ShouldUseLiteral(sc->value) ? Style::kLiteral : Style::kPlain;
-  } else {
-    sc->value = s;
-    if (s.find('\n') != std::string_view::npos) {
-      sc->requested = ShouldUseLiteral(s) ? Style::kLiteral : Style::kDouble;
-    } else {
-      sc->requested = RequestedForLine(s);
-    }
+    Analyze(sc);  // the base64 text, which may well be printable ASCII
+    return;
   }
-  Analyze(sc);
+  if (s.find('\n') != std::string_view::npos) {
+    sc->requested = ShouldUseLiteral(s) ? Style::kLiteral : Style::kDouble;
+  } else {
+    sc->requested = RequestedForLine(s);
+  }
+  AnalyzeAny(sc);
 }
 
 void PrepareScalar(const Node& n, Scalar* sc) {
@@ -1302,10 +1309,8 @@ std::unique_ptr<GoWriter> MakeGoJsonWriter(std::string* out) {
 bool GoYamlResolvesToString(std::string_view in) {
   if (in.empty()) return false;  // null
   const char c = in[0];
-  const bool sign = c == '+' || c == '-';
-  const bool digit = IsDigit(c);
+  if (kMayNotBeString.find(c) == std::string_view::npos) return true;
   const bool in_map = std::string_view("yYnNtTfFoO~<").find(c) != std::string_view::npos;
-  if (!sign && !digit && !in_map && c != '.') return true;
   static constexpr std::string_view kResolved[] = {
       "true",  "True",  "TRUE",  "false", "False", "FALSE", "~",    "null",  "Null",
       "NULL",  ".nan",  ".NaN",  ".NAN",  ".inf",  ".Inf",  ".INF", "+.inf", "+.Inf",

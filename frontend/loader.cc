@@ -206,11 +206,11 @@ bool Loader::Run(LoadedProject* out) {
 
 // compose-go's steps after the load: Normalize, then ModelToProject (profiles, consistency, env
 // files, selected services, unused resources). Each visits every service; they share three walks
-// over the services and give what running them one after the other gives: normalisation with the
-// profile of each service; the consistency checks (which gather what their dependency-cycle and
-// container-name checks need on the way); env files folded with the resources in use gathered.
-// Consistency errors come before env file errors, as in compose-go, because the walks run in that
-// order.
+// that look inside each service and give what running them one after the other gives: normalisation
+// with the profile of each service; the consistency checks (which gather what their
+// dependency-cycle and container-name checks need on the way); env files folded with the resources
+// in use gathered. Consistency errors come before env file errors, as in compose-go, because the
+// walks run in that order.
 bool Loader::PostProcess(Node& model) {
   if (model.entries.empty()) {
     Error("empty compose file");

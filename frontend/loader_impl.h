@@ -128,7 +128,7 @@ class Loader {
   // env_file into environment (WithServicesEnvironmentResolved) and label_file into labels
   // (WithServicesLabelsResolved), each when asked; with `used`, each service's resources are added
   // to it in the same pass.
-  bool FoldEnvFiles(Node& model, bool environment, bool labels, UsedResources* used = nullptr);
+  bool FoldEnvFiles(Node& model, bool environment, bool labels, UsedResources* used);
   bool FoldServiceEnvironment(Node& svc);
   bool FoldServiceLabels(Node& svc);
   bool SelectServices(Node& model);

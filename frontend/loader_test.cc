@@ -358,7 +358,7 @@ TEST(LoaderTest, ResourcesOfServicesSetAsideArePruned) {
   EXPECT_EQ(volumes->Find("tool"), nullptr);  // its service's profile is not active
   const Node* networks = all->project.model.Find("networks");
   EXPECT_NE(networks->Find("back"), nullptr);
-  EXPECT_NE(networks->Find("default"), nullptr);  // web, tool and other are on it
+  EXPECT_NE(networks->Find("default"), nullptr);  // web and other are on it
 
   req.services = {"web"};
   auto picked = Load(fs, req);

@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <deque>
 #include <functional>
 #include <map>
 #include <set>
