@@ -243,7 +243,11 @@ bool Loader::PostProcess(Node& model) {
     ir::ThinVector<MapEntry> kept;
     kept.reserve(services->entries.size());
     for (size_t i = 0; i < services->entries.size(); ++i) {
-      (enabled[i] ? kept : disabled_.entries).push_back(std::move(services->entries[i]));
+      if (enabled[i]) {
+        kept.push_back(std::move(services->entries[i]));
+      } else {
+        disabled_.entries.push_back(std::move(services->entries[i]));
+      }
     }
     services->entries = std::move(kept);
   }
