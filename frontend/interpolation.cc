@@ -614,7 +614,7 @@ class Walker {
         }
         return;
       }
-      n.text = std::move(out);
+      n.text = out;
     }
     if (!options_.cast_types || frames_.size() < 3) return;
     parts_.clear();

@@ -264,7 +264,7 @@ TEST(Template, GoQuote) {
 // {service_key: {environment: {TESTVAR: value}}}
 Node ServiceWithVar(std::string value) {
   Node env = Node::Map();
-  env.Set("TESTVAR", Node::String(std::move(value)));
+  env.Set("TESTVAR", Node::String(value));
   Node svc = Node::Map();
   svc.Set("environment", std::move(env));
   Node root = Node::Map();
@@ -554,7 +554,7 @@ struct CastResult {
 
 CastResult CastAt(const std::vector<std::string>& path, std::string value,
                   const Environment& env = {}) {
-  Node leaf = Node::String(std::move(value));
+  Node leaf = Node::String(value);
   for (auto it = path.rbegin(); it != path.rend(); ++it) {
     Node parent;
     if (*it == "[]") {

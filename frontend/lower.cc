@@ -18,7 +18,9 @@ namespace {
 using ir::KeyValue;
 using ir::Spanned;
 
-std::string Str(const Node& n) { return n.is_string() ? n.text : n.is_null() ? "" : n.GoString(); }
+std::string Str(const Node& n) {
+  return n.is_string() ? n.text.str() : n.is_null() ? "" : n.GoString();
+}
 
 std::string StrAt(const Node& map, std::string_view key) {
   const Node* n = map.is_map() ? map.Find(key) : nullptr;
@@ -80,7 +82,7 @@ std::vector<Spanned<std::string>> StrList(const Node& map, std::string_view key)
     for (const Node& i : n->items) out.push_back({Str(i), i.span});
   } else if (n->is_map()) {
     for (const MapEntry& e : n->entries) {
-      out.push_back({e.value.is_null() ? e.key : e.key + "=" + Str(e.value), e.key_span});
+      out.push_back({e.value.is_null() ? e.key.str() : e.key + "=" + Str(e.value), e.key_span});
     }
   } else {
     out.push_back({Str(*n), n->span});

@@ -257,7 +257,7 @@ std::optional<Node> IntoMapping(Node&& n, const Node* value) {
     if (MapEntry* e = map.FindEntry(key)) {
       e->value = std::move(v);
     } else {
-      map.entries.push_back(MapEntry{std::move(key), item.span, std::move(v)});
+      map.entries.push_back(MapEntry{key, item.span, std::move(v)});
     }
   }
   return map;
@@ -486,14 +486,14 @@ std::string GoFormat(const Node& value, char verb) {
     for (size_t i = 0; i < sorted.size(); ++i) {
       if (i > 0) out += ' ';
       // Keys are strings: %d shows them as %!d(string=k).
-      out += verb == 'd' ? "%!d(string=" + sorted[i]->key + ")" : sorted[i]->key;
+      out += verb == 'd' ? "%!d(string=" + sorted[i]->key + ")" : sorted[i]->key.str();
       out += ':' + GoFormat(sorted[i]->value, verb);
     }
     return out + "]";
   }
   switch (verb) {
     case 's':
-      return value.is_string() ? value.text : GoBadVerb(value, 's');
+      return value.is_string() ? value.text.str() : GoBadVerb(value, 's');
     case 'd':
       return value.type == ScalarType::kInt ? value.GoString() : GoBadVerb(value, 'd');
     default:

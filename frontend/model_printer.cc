@@ -170,10 +170,10 @@ struct GoType {
   const GoType* elem = nullptr;
 };
 
-Node Scalar(ScalarType t, std::string text) {
+Node Scalar(ScalarType t, std::string_view text) {
   Node n;
   n.type = t;
-  n.text = std::move(text);
+  n.text = text;
   return n;
 }
 
@@ -195,7 +195,7 @@ std::string FormatFloat64(double d) {
   auto [p, ec] = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
   Node tmp;
   tmp.type = ScalarType::kFloat;
-  tmp.text.assign(buf, p);
+  tmp.text.assign(std::string_view(buf, static_cast<size_t>(p - buf)));
   return tmp.GoString();
 }
 
@@ -395,7 +395,7 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeAny(const Node& v, OutputForma
     out.zero = v.items.empty();
     return out;
   }
-  out.node = Scalar(v.type, v.type == ScalarType::kString ? v.text : v.GoString());
+  out.node = Scalar(v.type, v.type == ScalarType::kString ? v.text.str() : v.GoString());
   if (v.type == ScalarType::kNull) out.node.text.clear();
   out.zero = v.is_null();
   return out;
@@ -551,8 +551,8 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeNamed(const Node& v, const GoT
         out.node.items.push_back(Node::String("CMD-SHELL"));
         out.node.items.push_back(Node::String(v.text));
       } else if (name == "ShellCommand") {
-        for (std::string& w : SplitShellWords(v.text).words) {
-          out.node.items.push_back(Node::String(std::move(w)));
+        for (const std::string& w : SplitShellWords(v.text).words) {
+          out.node.items.push_back(Node::String(w));
         }
       } else {
         out.node.items.push_back(Node::String(v.text));
@@ -652,7 +652,7 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeNamed(const Node& v, const GoT
     }
     std::sort(list.begin(), list.end());
     out.node = Node::Seq();
-    for (std::string& s : list) out.node.items.push_back(Node::String(std::move(s)));
+    for (const std::string& s : list) out.node.items.push_back(Node::String(s));
     out.zero = list.empty();
     return out;
   }
@@ -666,7 +666,7 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeNamed(const Node& v, const GoT
                 [](const MapEntry* a, const MapEntry* b) { return a->key < b->key; });
       for (const MapEntry* e : keys) {
         const std::string path = e->value.is_null() ? "" : Sprint(e->value);
-        out.node.items.push_back(Node::String(path.empty() ? e->key : e->key + ": " + path));
+        out.node.items.push_back(Node::String(path.empty() ? e->key.str() : e->key + ": " + path));
       }
     }
     out.zero = out.node.items.empty();

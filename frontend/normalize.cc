@@ -331,7 +331,7 @@ void Loader::NormalizeResources(Node& model, bool uses_default) {
       const bool external =
           ext && (ext->AsBool().value_or(false) ||
                   (ext->is_string() && (ext->text == "true" || ext->text == "1")));
-      e.value.Set("name", Node::String(external ? e.key : project_name_ + "_" + e.key));
+      e.value.Set("name", Node::String(external ? e.key.str() : project_name_ + "_" + e.key));
     }
   }
 }

@@ -1040,7 +1040,7 @@ std::string Reason(const std::vector<Schema>& schemas, const Leaf& leaf) {
       return "missing properties " + JoinQuoted(leaf.missing);
     case Kind::kAdditional: {
       std::vector<std::string> names;
-      for (const MapEntry* e : leaf.extra) names.push_back(e->key);
+      for (const MapEntry* e : leaf.extra) names.push_back(e->key.str());
       return "additional properties " + JoinQuoted(names) + " not allowed";
     }
     case Kind::kMinProperties:

@@ -19,7 +19,7 @@ namespace {
 
 // The key test of the lookups that every pass makes, many times a service: the length and the
 // first byte settle almost every mismatch without a call to memcmp.
-inline bool SameKey(const std::string& a, std::string_view b) {
+inline bool SameKey(const ir::CompactString& a, std::string_view b) {
   return a.size() == b.size() &&
          (b.empty() || (a[0] == b[0] && std::memcmp(a.data(), b.data(), b.size()) == 0));
 }
@@ -40,8 +40,8 @@ MapEntry* Node::FindEntry(std::string_view key) {
   return nullptr;
 }
 
-static_assert(sizeof(Node) <= 64, "a node is 64 bytes: keep the span next to the one-byte fields");
-static_assert(sizeof(MapEntry) <= 112, "a mapping entry is its key, the key's span and a node");
+static_assert(sizeof(Node) <= 48, "a node is 48 bytes: keep the span next to the one-byte fields");
+static_assert(sizeof(MapEntry) <= 80, "a mapping entry is its key, the key's span and a node");
 
 const Node* Node::Find(std::string_view key) const {
   const MapEntry* e = FindEntry(key);
@@ -294,20 +294,20 @@ std::string Node::GoString() const {
       return *AsBool() ? "true" : "false";
     case ScalarType::kInt:
       if (auto i = AsInt()) return std::to_string(*i);
-      return text;
+      return text.str();
     case ScalarType::kFloat:
       if (auto f = AsFloat()) return GoFloat(*f);
-      return text;
+      return text.str();
     case ScalarType::kString:
-      return text;
+      return text.str();
   }
-  return text;
+  return text.str();
 }
 
-Node Node::String(std::string s, ir::Span span) {
+Node Node::String(std::string_view s, ir::Span span) {
   Node n;
   n.type = ScalarType::kString;
-  n.text = std::move(s);
+  n.text = s;
   n.span = span;
   return n;
 }
@@ -482,8 +482,9 @@ std::string TreeBuilder::PathOfTop() const {
   for (size_t i = 0; i + 1 < stack_.size(); ++i) {
     const Frame& parent = stack_[i];
     if (parent.node.kind == NodeKind::kMapping) {
-      const std::string& k = parent.key.text;
-      path += path.empty() ? k : "." + k;
+      const std::string_view k = parent.key.text;
+      if (!path.empty()) path += '.';
+      path += k;
     } else {
       path += fmt::format("[{}]", parent.node.items.size());
     }
@@ -590,12 +591,12 @@ void TreeBuilder::Attach(Node node, const std::string& anchor) {
   constexpr size_t kIndexFrom = 16;
   if (parent.node.entries.size() >= kIndexFrom && parent.index.empty()) {
     for (size_t i = 0; i < parent.node.entries.size(); ++i) {
-      parent.index.emplace(parent.node.entries[i].key, i);
+      parent.index.emplace(parent.node.entries[i].key.str(), i);
     }
   }
   const MapEntry* duplicate = nullptr;
   if (!parent.index.empty()) {
-    if (auto it = parent.index.find(key.text); it != parent.index.end()) {
+    if (auto it = parent.index.find(key.text.str()); it != parent.index.end()) {
       duplicate = &parent.node.entries[it->second];
     }
   } else {
@@ -609,7 +610,7 @@ void TreeBuilder::Attach(Node node, const std::string& anchor) {
                                          sm_.Position(key.span).line, key.text, first.line));
     return;
   }
-  if (!parent.index.empty()) parent.index.emplace(key.text, parent.node.entries.size());
+  if (!parent.index.empty()) parent.index.emplace(key.text.str(), parent.node.entries.size());
   parent.node.entries.push_back(MapEntry{std::move(key.text), key.span, std::move(node)});
 }
 
@@ -617,10 +618,10 @@ void TreeBuilder::FinishMapping(Frame& f) {
   if (f.merges.empty()) return;
   // Local keys win; among the merged maps, the first one that has a key wins.
   std::unordered_set<std::string> seen;
-  for (const MapEntry& e : f.node.entries) seen.insert(e.key);
+  for (const MapEntry& e : f.node.entries) seen.insert(e.key.str());
   for (Node& m : f.merges) {
     for (MapEntry& e : m.entries) {
-      if (seen.insert(e.key).second) f.node.entries.push_back(std::move(e));
+      if (seen.insert(e.key.str()).second) f.node.entries.push_back(std::move(e));
     }
   }
 }
@@ -668,8 +669,8 @@ std::vector<Node> TreeBuilder::Run(std::vector<ir::Span>* scalar_spans) {
       case YAML_SCALAR_EVENT: {
         Node n;
         n.kind = NodeKind::kScalar;
-        n.text.assign(reinterpret_cast<const char*>(event.data.scalar.value),
-                      event.data.scalar.length);
+        n.text.assign(std::string_view(reinterpret_cast<const char*>(event.data.scalar.value),
+                                       event.data.scalar.length));
         n.span = span;
         const std::string_view tag =
             event.data.scalar.tag ? reinterpret_cast<const char*>(event.data.scalar.tag) : "";

@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ir/compact_string.h"
 #include "ir/diagnostic.h"
 #include "ir/source.h"
 #include "ir/thin_vector.h"
@@ -45,10 +46,10 @@ struct Node {
   ScalarStyle style = ScalarStyle::kPlain;
   NodeTag tag = NodeTag::kNone;
   // The span next to the one-byte fields, so that they share one 16-byte slot; with the one-pointer
-  // child lists a node is 64 bytes.
+  // child lists and the 16-byte string a node is 48 bytes.
   ir::Span span;  // the whole node (for an alias: the anchored node)
-  std::string
-      text;  // scalar content after YAML unescaping; for kInt/kFloat/kBool the text as written
+  // Scalar content after YAML unescaping; for kInt/kFloat/kBool the text as written.
+  ir::CompactString text;
   ir::ThinVector<Node> items;        // kSequence
   ir::ThinVector<MapEntry> entries;  // kMapping, in document order, merge keys applied
 
@@ -74,7 +75,7 @@ struct Node {
   // "true".
   std::string GoString() const;
 
-  static Node String(std::string s, ir::Span span = {});
+  static Node String(std::string_view s, ir::Span span = {});
   static Node Int(int64_t v, ir::Span span = {});
   static Node Bool(bool v, ir::Span span = {});
   static Node Null(ir::Span span = {});
@@ -83,7 +84,7 @@ struct Node {
 };
 
 struct MapEntry {
-  std::string key;
+  ir::CompactString key;
   ir::Span key_span;
   Node value;
 };

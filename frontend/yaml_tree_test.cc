@@ -193,9 +193,9 @@ TEST(YamlTreeTest, FindsComments) {
   EXPECT_EQ(p->sm.Text(p->comments[1].span), "# yes");
 }
 
-TEST(YamlTreeTest, ANodeIs64BytesAndItsCopiesAreDeep) {
-  EXPECT_EQ(sizeof(Node), 64u);
-  EXPECT_LE(sizeof(MapEntry), 112u);
+TEST(YamlTreeTest, ANodeIs48BytesAndItsCopiesAreDeep) {
+  EXPECT_EQ(sizeof(Node), 48u);
+  EXPECT_LE(sizeof(MapEntry), 80u);
   Node map = Node::Map();
   map.Set("a", Node::String("1"));
   Node& inner = map.Set("b", Node::Seq());

@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "ir/compact_string.h"
 #include "ir/source.h"
 #include "ir/thin_vector.h"
 
@@ -35,8 +36,8 @@ struct ValueEntry;
 struct Value {
   enum class Kind : uint8_t { kNull, kBool, kInt, kFloat, kString, kList, kMap };
   Kind kind = Kind::kNull;
-  Span span;                // next to the kind, in one 16-byte slot: a value is 64 bytes
-  std::string text;         // a scalar as written (after interpolation); "true"/"false" for kBool
+  Span span;                // next to the kind, in one 16-byte slot: a value is 48 bytes
+  CompactString text;       // a scalar as written (after interpolation); "true"/"false" for kBool
   ThinVector<Value> items;  // kList
   ThinVector<ValueEntry> entries;  // kMap, in canonical order
 
@@ -48,7 +49,7 @@ struct Value {
 };
 
 struct ValueEntry {
-  std::string key;
+  CompactString key;
   Value value;
 };
 

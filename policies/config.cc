@@ -132,7 +132,8 @@ bool ParseConfig(const ir::SourceManager& sm, ir::FileId file, LintConfig* out,
         sink->Error("CFG001", v.span, "baseline must be a file name");
         continue;
       }
-      out->baseline = fs::path(v.text).is_absolute() ? v.text : (dir / v.text).string();
+      out->baseline =
+          fs::path(v.text.str()).is_absolute() ? v.text.str() : (dir / v.text.str()).string();
     } else if (e.key == "policies") {
       out->policies = frontend::LowerValue(v);
     } else {
