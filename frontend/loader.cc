@@ -128,7 +128,7 @@ bool Loader::LoadYamlFile(const File& file, Scope& scope, std::vector<std::strin
       Error(doc.span, "top-level object must be a mapping");
       return false;
     }
-    const ResetPaths resets = TakeResetTags(doc);
+    const ResetPaths resets = MayHaveTags(sm_.text(file.id)) ? TakeResetTags(doc) : ResetPaths{};
     if (req_.interpolate) {
       EnvLookup lookup = [this](std::string_view k) { return Lookup(k); };
       if (!InterpolateModel(doc, lookup, sink_)) return false;
@@ -139,7 +139,7 @@ bool Loader::LoadYamlFile(const File& file, Scope& scope, std::vector<std::strin
     }
     ApplyResets(resets, model);
     if (!scope.skip_extends && !ApplyExtends(file, scope, doc, resets)) return false;
-    if (!Check(MergeModel(model, std::move(doc)))) return false;
+    if (!Check(MergeModel(model, std::move(doc), TagState::kTaken))) return false;
     if (!Check(EnforceUnicity(model))) return false;
   }
   if (!model.is_map()) return true;

@@ -556,8 +556,8 @@ void ApplyResets(const ResetPaths& resets, Node& model, const TreePath& prefix) 
   ApplyAt(resets, model, path);
 }
 
-MergeStatus MergeModel(Node& base, Node override) {
-  const ResetPaths resets = TakeResetTags(override);
+MergeStatus MergeModel(Node& base, Node override, TagState tags) {
+  const ResetPaths resets = tags == TagState::kTaken ? ResetPaths{} : TakeResetTags(override);
   if (!base.is_map()) base = Node::Map(base.span);
   ApplyResets(resets, base);
   if (override.is_null()) return {};

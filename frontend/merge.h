@@ -31,6 +31,7 @@
 //   secrets: [s, {source: t, target: /run/secrets/s}]  -> [{source: t, target: /run/secrets/s}]
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,11 +68,14 @@ ResetPaths TakeResetTags(Node& doc, const TreePath& prefix = {});
 // of `model` in the document.
 void ApplyResets(const ResetPaths& resets, Node& model, const TreePath& prefix = {});
 
+// Whether a document may still carry `!reset`/`!override` tags, or its tags were taken already.
+enum class TagState : uint8_t { kMayHaveTags, kTaken };
+
 // Merges the top-level model `override` into `base` (override.Merge). `!reset`/`!override` tags
 // still present in `override` are taken and applied to `base` first; a caller that took them
-// earlier (to run `extends` in between) applies them itself with ApplyResets. On error `base` is
-// partly merged.
-MergeStatus MergeModel(Node& base, Node override);
+// earlier (to run `extends` in between) says so with TagState::kTaken, which spares a walk of the
+// whole document, and applies them itself with ApplyResets. On error `base` is partly merged.
+MergeStatus MergeModel(Node& base, Node override, TagState tags = TagState::kMayHaveTags);
 
 // Merges the service `service` over `base`, the service it extends (override.ExtendService: the
 // rules of the `services.*` paths). Tags still present in `service` are taken and applied to `base`

@@ -112,4 +112,11 @@ std::vector<Node> ParseYaml(const ir::SourceManager& sm, ir::FileId file, ir::Di
 // go-yaml's resolution of a plain scalar's text.
 ScalarType ResolvePlain(std::string_view text);
 
+// Whether a YAML text can give a node an explicit tag (`!reset`, `!!str`, `!<verbatim>`): every
+// tag is written starting with '!', so a text without one has none, and the loader need not walk
+// the tree looking for them. One pass over the bytes, where the walk visits every node.
+inline bool MayHaveTags(std::string_view yaml_text) {
+  return yaml_text.find('!') != std::string_view::npos;
+}
+
 }  // namespace stackc::frontend

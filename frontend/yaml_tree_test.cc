@@ -193,6 +193,39 @@ TEST(YamlTreeTest, FindsComments) {
   EXPECT_EQ(p->sm.Text(p->comments[1].span), "# yes");
 }
 
+bool AnyTag(const Node& n) {
+  if (n.tag != NodeTag::kNone) return true;
+  for (const MapEntry& e : n.entries) {
+    if (AnyTag(e.value)) return true;
+  }
+  for (const Node& i : n.items) {
+    if (AnyTag(i)) return true;
+  }
+  return false;
+}
+
+// The loader skips its walks for `!reset` and `!override` when MayHaveTags says a text has no
+// tag: every way of writing a tag must show in it, and a text that only looks tag-like must not
+// give a node a tag.
+TEST(YamlTreeTest, EveryTaggedTextMayHaveTags) {
+  for (const char* text :
+       {"a: !reset []\n", "a: !override {x: 1}\n", "a: !!str 1\n",
+        "a: !<tag:yaml.org,2002:str> 1\n", "%TAG !e! tag:example.com,2000:\n---\na: !e!x 1\n",
+        "x: &a !!int 1\ny: *a\n", "a: !!map {b: 1}\n", "- !reset\n"}) {
+    auto p = Parse(text);
+    ASSERT_FALSE(p->sink.has_errors()) << text;
+    ASSERT_EQ(p->docs.size(), 1u) << text;
+    EXPECT_TRUE(AnyTag(p->docs[0])) << text;
+    EXPECT_TRUE(MayHaveTags(text)) << text;
+  }
+  for (const char* text : {"a: 'reset'\nb: {<<: {c: 1}}\n", "a: &x [1]\nb: *x\n", "a: \"x\"\n"}) {
+    auto p = Parse(text);
+    ASSERT_EQ(p->docs.size(), 1u) << text;
+    EXPECT_FALSE(AnyTag(p->docs[0])) << text;
+    EXPECT_FALSE(MayHaveTags(text)) << text;
+  }
+}
+
 TEST(YamlTreeTest, ANodeIs48BytesAndItsCopiesAreDeep) {
   EXPECT_EQ(sizeof(Node), 48u);
   EXPECT_LE(sizeof(MapEntry), 80u);
