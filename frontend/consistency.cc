@@ -63,7 +63,7 @@ bool CheckConsistency(const Node& model, const Node& disabled, ir::DiagnosticSin
     if (!svc.is_map()) continue;
     const size_t index = static_cast<size_t>(&s - all.data());
     container_names[index] = svc.Find("container_name");
-    const std::string& name = s.key;
+    const std::string_view name = s.key;
     const Node* image = svc.Find("image");
     if ((!image || image->GoString().empty()) && !svc.Find("build") && !svc.Find("provider")) {
       Fail(sink, s.key_span,

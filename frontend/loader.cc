@@ -122,13 +122,14 @@ bool Loader::LoadYamlFile(const File& file, Scope& scope, std::vector<std::strin
     trivia_.push_back(std::move(trivia));
   }
   if (sink_.has_errors()) return false;
+  const bool may_have_tags = MayHaveTags(sm_.text(file.id));
   for (Node& doc : docs) {
     if (doc.is_null()) continue;  // an empty document
     if (!doc.is_map()) {
       Error(doc.span, "top-level object must be a mapping");
       return false;
     }
-    const ResetPaths resets = MayHaveTags(sm_.text(file.id)) ? TakeResetTags(doc) : ResetPaths{};
+    const ResetPaths resets = may_have_tags ? TakeResetTags(doc) : ResetPaths{};
     if (req_.interpolate) {
       EnvLookup lookup = [this](std::string_view k) { return Lookup(k); };
       if (!InterpolateModel(doc, lookup, sink_)) return false;

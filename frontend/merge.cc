@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <functional>
 #include <optional>
 #include <unordered_map>
 #include <utility>
@@ -166,7 +167,7 @@ MergeStatus MergeValue(Node& base, Node&& over, TreePath& path);
 MergeStatus MergeMappings(Node& base, Node&& over, TreePath& path) {
   // Large maps (services of a big project) are indexed; small ones are searched in place.
   constexpr size_t kIndexFrom = 32;
-  std::unordered_map<std::string, size_t> index;
+  std::unordered_map<std::string, size_t, ir::StringHash, std::equal_to<>> index;
   if (base.entries.size() >= kIndexFrom) {
     index.reserve(base.entries.size() + over.entries.size());
     for (size_t i = 0; i < base.entries.size(); ++i) index.emplace(base.entries[i].key, i);
@@ -175,7 +176,7 @@ MergeStatus MergeMappings(Node& base, Node&& over, TreePath& path) {
     Node* existing = nullptr;
     if (index.empty()) {
       existing = base.Find(oe.key);
-    } else if (auto it = index.find(oe.key); it != index.end()) {
+    } else if (auto it = index.find(oe.key.view()); it != index.end()) {
       existing = &base.entries[it->second].value;
     }
     if (existing == nullptr) {

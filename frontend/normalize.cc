@@ -52,8 +52,8 @@ class PathResolver {
   }
   void ContextPath(Node& n) const {
     if (!n.is_string()) return;
-    const std::string& v = n.text;
-    if (v.find("://") != std::string::npos || v.starts_with("service:")) return;
+    const std::string_view v = n.text;
+    if (v.find("://") != std::string_view::npos || v.starts_with("service:")) return;
     for (const char* prefix : {"https://", "http://", "git://", "ssh://", "github.com/", "git@"}) {
       if (v.starts_with(prefix)) return;
     }

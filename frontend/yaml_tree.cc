@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -411,7 +412,7 @@ struct Frame {
   std::vector<Node> merges;
   std::vector<ir::Span> merge_spans;
   // Key -> index into node.entries, kept once a mapping is large, so duplicate checks stay linear.
-  std::unordered_map<std::string, size_t> index;
+  std::unordered_map<std::string, size_t, ir::StringHash, std::equal_to<>> index;
 };
 
 NodeTag TagOf(std::string_view tag) {
@@ -596,7 +597,7 @@ void TreeBuilder::Attach(Node node, const std::string& anchor) {
   }
   const MapEntry* duplicate = nullptr;
   if (!parent.index.empty()) {
-    if (auto it = parent.index.find(key.text.str()); it != parent.index.end()) {
+    if (auto it = parent.index.find(key.text.view()); it != parent.index.end()) {
       duplicate = &parent.node.entries[it->second];
     }
   } else {

@@ -23,14 +23,23 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <string_view>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 namespace stackc::ir {
 
-class CompactString {
+// clang's -Wdangling-gsl (in the clang-tidy run) then flags a string_view left pointing into a
+// temporary CompactString, as it does for std::string.
+#if defined(__clang__)
+#define STACKC_STRING_OWNER [[gsl::Owner(char)]]
+#else
+#define STACKC_STRING_OWNER
+#endif
+
+class STACKC_STRING_OWNER CompactString {
  public:
   static constexpr size_t kInlineCapacity = 15;
 
@@ -198,6 +207,15 @@ class CompactString {
 };
 
 static_assert(sizeof(CompactString) == 16);
+
+// The hash of hash maps keyed by std::string that are searched with a CompactString or a
+// std::string_view, without building a std::string for each lookup:
+//   std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> index;
+//   index.find(entry.key.view());
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>()(s); }
+};
 
 }  // namespace stackc::ir
 

@@ -71,13 +71,21 @@ TEST(CompactStringTest, CopiesMovesAndAssignsAcrossRepresentations) {
   }
 }
 
-TEST(CompactStringTest, AssignsFromItsOwnContent) {
+TEST(CompactStringTest, AssignsAndAppendsFromAViewOfItself) {
   CompactString s(std::string(30, 'q') + "tail");
-  s = s.substr(30);
+  s = s.view().substr(30);  // heap to inline, from its own buffer
   EXPECT_EQ(s, "tail");
   CompactString t("short");
-  t.assign(t.substr(1, 3));
+  t.assign(t.view().substr(1, 3));  // inline, from its own bytes
   EXPECT_EQ(t, "hor");
+  CompactString h(std::string(20, 'h'));
+  h = h.view();  // heap, the whole of its own buffer
+  EXPECT_EQ(h, std::string(20, 'h'));
+  h += h.view();
+  EXPECT_EQ(h, std::string(40, 'h'));
+  CompactString i("abc");
+  i += i.view();
+  EXPECT_EQ(i, "abcabc");
 }
 
 TEST(CompactStringTest, AppendsAndClears) {

@@ -3,9 +3,9 @@
 // Every tree node holds two child lists (sequence items and mapping entries) and most nodes are
 // scalars that use neither, so a std::vector's three pointers per list were a third of a node. A
 // ThinVector keeps its size and capacity in front of its elements, in the same allocation, and is
-// a null pointer while it has never held anything: a frontend::Node is 64 bytes instead of 96,
-// and the tree of 4,000 services is a fifth smaller, which keeps more of it in the cache for each
-// of the loader's passes over it.
+// a null pointer while it has never held anything: a frontend::Node's two lists take 16 bytes
+// instead of 48, and the tree of 4,000 services is a fifth smaller, which keeps more of it in the
+// cache for each of the loader's passes over it.
 //
 // It has the part of std::vector's interface the trees use, with pointers for iterators, so
 // std::sort, std::stable_sort and range-for work on it unchanged. Elements must be nothrow-movable.

@@ -53,6 +53,8 @@ struct ValueEntry {
   Value value;
 };
 
+static_assert(sizeof(Value) <= 48, "a value is 48 bytes: keep the span next to the kind");
+
 // A key with an optional value: an environment variable without `=value` has none.
 struct KeyValue {
   std::string key;
