@@ -522,23 +522,6 @@ bool GoScalarEqual(const Node& a, const Node& b) {
   return false;
 }
 
-namespace {
-
-// Whether `n` or a node under it carries a tag: most documents have none, and then there is
-// nothing to take.
-bool HasTags(const Node& n) {
-  if (n.tag != NodeTag::kNone) return true;
-  for (const MapEntry& e : n.entries) {
-    if (HasTags(e.value)) return true;
-  }
-  for (const Node& i : n.items) {
-    if (HasTags(i)) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
 ResetPaths TakeResetTags(Node& doc, const TreePath& prefix) {
   ResetPaths out;
   if (!HasTags(doc)) return out;

@@ -27,6 +27,17 @@ inline bool SameKey(const ir::CompactString& a, std::string_view b) {
 
 }  // namespace
 
+bool HasTags(const Node& n) {
+  if (n.tag != NodeTag::kNone) return true;
+  for (const MapEntry& e : n.entries) {
+    if (HasTags(e.value)) return true;
+  }
+  for (const Node& i : n.items) {
+    if (HasTags(i)) return true;
+  }
+  return false;
+}
+
 const MapEntry* Node::FindEntry(std::string_view key) const {
   for (const MapEntry& e : entries) {
     if (SameKey(e.key, key)) return &e;

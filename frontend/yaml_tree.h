@@ -119,4 +119,7 @@ inline bool MayHaveTags(std::string_view yaml_text) {
   return yaml_text.find('!') != std::string_view::npos;
 }
 
+// Whether `n` or a node under it carries a tag.
+bool HasTags(const Node& n);
+
 }  // namespace stackc::frontend

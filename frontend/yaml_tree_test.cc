@@ -193,17 +193,6 @@ TEST(YamlTreeTest, FindsComments) {
   EXPECT_EQ(p->sm.Text(p->comments[1].span), "# yes");
 }
 
-bool AnyTag(const Node& n) {
-  if (n.tag != NodeTag::kNone) return true;
-  for (const MapEntry& e : n.entries) {
-    if (AnyTag(e.value)) return true;
-  }
-  for (const Node& i : n.items) {
-    if (AnyTag(i)) return true;
-  }
-  return false;
-}
-
 // The loader skips its walks for `!reset` and `!override` when MayHaveTags says a text has no
 // tag: every way of writing a tag must show in it, and a text that only looks tag-like must not
 // give a node a tag.
@@ -215,13 +204,13 @@ TEST(YamlTreeTest, EveryTaggedTextMayHaveTags) {
     auto p = Parse(text);
     ASSERT_FALSE(p->sink.has_errors()) << text;
     ASSERT_EQ(p->docs.size(), 1u) << text;
-    EXPECT_TRUE(AnyTag(p->docs[0])) << text;
+    EXPECT_TRUE(HasTags(p->docs[0])) << text;
     EXPECT_TRUE(MayHaveTags(text)) << text;
   }
   for (const char* text : {"a: 'reset'\nb: {<<: {c: 1}}\n", "a: &x [1]\nb: *x\n", "a: \"x\"\n"}) {
     auto p = Parse(text);
     ASSERT_EQ(p->docs.size(), 1u) << text;
-    EXPECT_FALSE(AnyTag(p->docs[0])) << text;
+    EXPECT_FALSE(HasTags(p->docs[0])) << text;
     EXPECT_FALSE(MayHaveTags(text)) << text;
   }
 }

@@ -15,7 +15,7 @@
 // Example:
 //   CompactString key = "image";               // inline, no allocation
 //   if (key == "image") Use(key.view());       // compares as a string_view
-//   std::string copy(key);                     // an explicit copy
+//   std::string copy = key;                    // a copy, as from a std::string
 //   key = std::string(40, 'x');                // now on the heap
 #pragma once
 
