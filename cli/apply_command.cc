@@ -6,6 +6,7 @@
 
 #include "backends/docker/plan.h"
 #include "cli/apply_options.h"
+#include "cli/deferred_options.h"
 #include "cli/engine_commands.h"
 #include "cli/engine_session.h"
 #include "runner/apply.h"
@@ -68,12 +69,14 @@ void AddApplyCommand(CLI::App& app, const GlobalOptions& global, CommandResult* 
   auto o = std::make_shared<ApplyOptions>();
   CLI::App* cmd = app.add_subcommand(
       "apply", "Create or update the project's networks, volumes and containers on the Engine");
-  AddApplyOptions(cmd, o.get());
-  cmd->add_flag("--wait", o->wait, "Wait for services to be running or healthy");
-  AddProgressOption(cmd, &o->progress);
-  cmd->add_option(
-      "--wait-timeout", o->wait_timeout_s,
-      "Seconds to wait for a dependency, a lifecycle hook or, with --wait, each service");
+  DeferOptions(cmd, [o](CLI::App& c) {
+    AddApplyOptions(&c, o.get());
+    c.add_flag("--wait", o->wait, "Wait for services to be running or healthy");
+    AddProgressOption(&c, &o->progress);
+    c.add_option(
+        "--wait-timeout", o->wait_timeout_s,
+        "Seconds to wait for a dependency, a lifecycle hook or, with --wait, each service");
+  });
   cmd->callback([o, &global, result]() { result->exit_code = RunApply(global, *o, *result); });
 }
 

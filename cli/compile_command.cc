@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "backends/docker/plan.h"
+#include "cli/deferred_options.h"
 #include "cli/engine_commands.h"
 #include "cli/engine_session.h"
 #include "cli/output.h"
@@ -57,10 +58,12 @@ void AddCompileCommand(CLI::App& app, const GlobalOptions& global, CommandResult
       "compile",
       "Compile the project for a target without touching it (the plan for an empty "
       "Docker Engine)");
-  cmd->add_option("--target", o->target, "docker")->required();
-  cmd->add_option("--format", o->format, "Output format: text or json");
-  cmd->add_option("--scale", o->scale, "Run N containers of a service: SERVICE=N (repeatable)");
-  cmd->add_option("-o,--output", o->output, "Write to this file instead of standard output");
+  DeferOptions(cmd, [o](CLI::App& c) {
+    c.add_option("--target", o->target, "docker")->required();
+    c.add_option("--format", o->format, "Output format: text or json");
+    c.add_option("--scale", o->scale, "Run N containers of a service: SERVICE=N (repeatable)");
+    c.add_option("-o,--output", o->output, "Write to this file instead of standard output");
+  });
   cmd->callback([o, &global, result]() { result->exit_code = RunCompile(global, *o, *result); });
 }
 

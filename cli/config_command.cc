@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/deferred_options.h"
 #include "frontend/file_system.h"
 #include "frontend/go_emit.h"
 #include "frontend/interpolation.h"
@@ -400,7 +401,9 @@ int Run(const GlobalOptions& global, const ConfigOptions& o, CommandResult& resu
   }
   // docker compose -q renders the project too, but rendering a loaded project cannot fail.
   if (o.quiet) return 0;
-  frontend::ModelPrinter printer;
+  // Retained: its tables take a tenth of a small project's `config` to free.
+  const frontend::ModelPrinter& printer =
+      *result.Retain(std::make_shared<frontend::ModelPrinter>());
   const frontend::OutputFormat format =
       o.format == "json" ? frontend::OutputFormat::kJson : frontend::OutputFormat::kYaml;
   if (o.no_interpolate) {
@@ -429,29 +432,31 @@ void AddConfigCommand(CLI::App& app, const GlobalOptions& global, CommandResult*
   auto o = std::make_shared<ConfigOptions>();
   CLI::App* cmd = app.add_subcommand(
       "config", "Print the canonical project, as `docker compose config` prints it");
-  cmd->add_flag("-q,--quiet", o->quiet, "Only validate the configuration, print nothing");
-  cmd->add_option("--format", o->format, "Output format: yaml or json")
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  cmd->add_flag("--services", o->services, "Print the service names, one per line");
-  cmd->add_flag("--volumes", o->volumes, "Print the volume names, one per line");
-  cmd->add_flag("--networks", o->networks, "Print the network names, one per line");
-  cmd->add_flag("--models", o->models, "Print the model names, one per line");
-  cmd->add_flag("--profiles", o->profiles, "Print the profile names, one per line");
-  cmd->add_flag("--images", o->images, "Print the image names, one per line");
-  cmd->add_flag("--environment", o->environment, "Print the interpolation environment");
-  cmd->add_option("--hash", o->hash,
-                  "Print the configuration hash of these services (\"*\" for all)");
-  cmd->add_flag(
-      "--variables", o->variables,
-      "Print the variables the model uses, with their defaults and whether they are required");
-  cmd->add_flag("--no-interpolate", o->no_interpolate, "Do not interpolate environment variables");
-  cmd->add_flag("--no-normalize", o->no_normalize, "Do not normalise the model");
-  cmd->add_flag("--no-path-resolution", o->no_path_resolution, "Keep relative paths as written");
-  cmd->add_flag("--no-consistency", o->no_consistency, "Skip the consistency checks");
-  cmd->add_flag("--no-env-resolution", o->no_env_resolution,
-                "Do not fold env files into the environment");
-  cmd->add_option("-o,--output", o->output, "Write to this file instead of standard output");
-  cmd->add_option("services", o->service_args, "Services to print (with their dependencies)");
+  DeferOptions(cmd, [o](CLI::App& c) {
+    c.add_flag("-q,--quiet", o->quiet, "Only validate the configuration, print nothing");
+    c.add_option("--format", o->format, "Output format: yaml or json")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    c.add_flag("--services", o->services, "Print the service names, one per line");
+    c.add_flag("--volumes", o->volumes, "Print the volume names, one per line");
+    c.add_flag("--networks", o->networks, "Print the network names, one per line");
+    c.add_flag("--models", o->models, "Print the model names, one per line");
+    c.add_flag("--profiles", o->profiles, "Print the profile names, one per line");
+    c.add_flag("--images", o->images, "Print the image names, one per line");
+    c.add_flag("--environment", o->environment, "Print the interpolation environment");
+    c.add_option("--hash", o->hash,
+                 "Print the configuration hash of these services (\"*\" for all)");
+    c.add_flag(
+        "--variables", o->variables,
+        "Print the variables the model uses, with their defaults and whether they are required");
+    c.add_flag("--no-interpolate", o->no_interpolate, "Do not interpolate environment variables");
+    c.add_flag("--no-normalize", o->no_normalize, "Do not normalise the model");
+    c.add_flag("--no-path-resolution", o->no_path_resolution, "Keep relative paths as written");
+    c.add_flag("--no-consistency", o->no_consistency, "Skip the consistency checks");
+    c.add_flag("--no-env-resolution", o->no_env_resolution,
+               "Do not fold env files into the environment");
+    c.add_option("-o,--output", o->output, "Write to this file instead of standard output");
+    c.add_option("services", o->service_args, "Services to print (with their dependencies)");
+  });
   cmd->callback([o, &global, result]() { result->exit_code = Run(global, *o, *result); });
 }
 

@@ -4,6 +4,7 @@
 
 #include "backends/docker/plan.h"
 #include "cli/apply_options.h"
+#include "cli/deferred_options.h"
 #include "cli/engine_commands.h"
 #include "cli/engine_session.h"
 #include "runner/apply.h"
@@ -64,13 +65,15 @@ void AddDownCommand(CLI::App& app, const GlobalOptions& global, CommandResult* r
   auto o = std::make_shared<DownFlags>();
   CLI::App* cmd =
       app.add_subcommand("down", "Stop and remove the project's containers and networks");
-  cmd->add_flag("-v,--volumes", o->volumes, "Also remove the project's named volumes");
-  cmd->add_flag("--remove-orphans", o->remove_orphans,
-                "Also remove containers of services that are not in the project");
-  cmd->add_option("-t,--timeout", o->timeout_s, "Seconds to wait for a container to stop");
-  cmd->add_option("--parallel", o->parallel, "Engine calls in flight at once (default 4)")
-      ->check(CLI::Range(1, 64));
-  AddProgressOption(cmd, &o->progress);
+  DeferOptions(cmd, [o](CLI::App& c) {
+    c.add_flag("-v,--volumes", o->volumes, "Also remove the project's named volumes");
+    c.add_flag("--remove-orphans", o->remove_orphans,
+               "Also remove containers of services that are not in the project");
+    c.add_option("-t,--timeout", o->timeout_s, "Seconds to wait for a container to stop");
+    c.add_option("--parallel", o->parallel, "Engine calls in flight at once (default 4)")
+        ->check(CLI::Range(1, 64));
+    AddProgressOption(&c, &o->progress);
+  });
   cmd->callback([o, &global, result]() { result->exit_code = RunDown(global, *o, *result); });
 }
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/deferred_options.h"
 #include "cli/engine_commands.h"
 #include "cli/engine_session.h"
 #include "cli/output.h"
@@ -173,11 +174,13 @@ void AddGraphCommand(CLI::App& app, const GlobalOptions& global, CommandResult* 
   auto o = std::make_shared<GraphFlags>();
   CLI::App* cmd = app.add_subcommand(
       "graph", "Draw who reaches whom (networks on the edges) and who reaches the internet");
-  cmd->add_option("--format", o->format, "json (default), dot, mermaid or text");
-  cmd->add_option("--chains-from", o->chains_from,
-                  "The shortest chain of connections from this service to each service it reaches "
-                  "(lateral movement): text and json");
-  cmd->add_option("-o,--output", o->output, "Write to this file");
+  DeferOptions(cmd, [o](CLI::App& c) {
+    c.add_option("--format", o->format, "json (default), dot, mermaid or text");
+    c.add_option("--chains-from", o->chains_from,
+                 "The shortest chain of connections from this service to each service it reaches "
+                 "(lateral movement): text and json");
+    c.add_option("-o,--output", o->output, "Write to this file");
+  });
   cmd->callback([o, &global, result]() { result->exit_code = RunGraph(global, *o, *result); });
 }
 

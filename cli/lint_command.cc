@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include "cli/deferred_options.h"
 #include "cli/engine_commands.h"
 #include "cli/engine_session.h"
 #include "cli/output.h"
@@ -405,31 +406,33 @@ void AddLintCommands(CLI::App& app, const GlobalOptions& global, CommandResult* 
   auto o = std::make_shared<LintFlags>();
   CLI::App* cmd = app.add_subcommand(
       "lint", "Report security, reachability and policy problems of compose projects");
-  cmd->add_option("paths", o->paths,
-                  "Compose files or directories, each linted as its own project (default: the "
-                  "project of -f)");
-  cmd->add_option("--format", o->format, "Output format: text, json, sarif or github");
-  cmd->add_option("-o,--output", o->output, "Write the report to this file");
-  cmd->add_option("--fail-on", o->fail_on,
-                  "Exit 1 on findings of this severity or worse: error (default), warning, note");
-  cmd->add_option("--select", o->select, "Only these rule codes or prefixes")
-      ->delimiter(',')
-      ->allow_extra_args(false);
-  cmd->add_option("--ignore", o->ignore, "Not these rule codes or prefixes")
-      ->delimiter(',')
-      ->allow_extra_args(false);
-  cmd->add_flag("--exit-zero", o->exit_zero, "Exit 0 even with findings");
-  cmd->add_flag("--statistics", o->statistics, "Count the findings of each rule");
-  cmd->add_option("--config", o->config,
-                  "Read this configuration instead of the nearest .stackc.yaml");
-  cmd->add_flag("--isolated", o->isolated, "Read no configuration file");
-  cmd->add_option("--baseline", o->baseline,
-                  "Leave out the findings recorded in this baseline file (see --write-baseline)");
-  cmd->add_option("--write-baseline", o->write_baseline,
-                  "Record every current finding in this file and exit 0");
-  cmd->add_flag("--fix", o->fix, "Apply the safe fixes to the files, then report what is left");
-  cmd->add_flag("--unsafe-fixes", o->unsafe_fixes,
-                "Apply the unsafe fixes too (they change what runs: review the diff)");
+  DeferOptions(cmd, [o](CLI::App& c) {
+    c.add_option("paths", o->paths,
+                 "Compose files or directories, each linted as its own project (default: the "
+                 "project of -f)");
+    c.add_option("--format", o->format, "Output format: text, json, sarif or github");
+    c.add_option("-o,--output", o->output, "Write the report to this file");
+    c.add_option("--fail-on", o->fail_on,
+                 "Exit 1 on findings of this severity or worse: error (default), warning, note");
+    c.add_option("--select", o->select, "Only these rule codes or prefixes")
+        ->delimiter(',')
+        ->allow_extra_args(false);
+    c.add_option("--ignore", o->ignore, "Not these rule codes or prefixes")
+        ->delimiter(',')
+        ->allow_extra_args(false);
+    c.add_flag("--exit-zero", o->exit_zero, "Exit 0 even with findings");
+    c.add_flag("--statistics", o->statistics, "Count the findings of each rule");
+    c.add_option("--config", o->config,
+                 "Read this configuration instead of the nearest .stackc.yaml");
+    c.add_flag("--isolated", o->isolated, "Read no configuration file");
+    c.add_option("--baseline", o->baseline,
+                 "Leave out the findings recorded in this baseline file (see --write-baseline)");
+    c.add_option("--write-baseline", o->write_baseline,
+                 "Record every current finding in this file and exit 0");
+    c.add_flag("--fix", o->fix, "Apply the safe fixes to the files, then report what is left");
+    c.add_flag("--unsafe-fixes", o->unsafe_fixes,
+               "Apply the unsafe fixes too (they change what runs: review the diff)");
+  });
   cmd->callback([o, &global, result]() { result->exit_code = RunLint(global, *o, *result); });
 
   CLI::App* rules = app.add_subcommand("rules", "List the lint rules");
@@ -446,7 +449,9 @@ void AddLintCommands(CLI::App& app, const GlobalOptions& global, CommandResult* 
 
   auto code = std::make_shared<std::string>();
   CLI::App* explain = app.add_subcommand("explain", "Print the documentation of a lint rule");
-  explain->add_option("code", *code, "A rule code, e.g. SECRET001")->required();
+  DeferOptions(explain, [code](CLI::App& c) {
+    c.add_option("code", *code, "A rule code, e.g. SECRET001")->required();
+  });
   explain->callback([code, result]() {
     const policies::RuleInfo* r = policies::FindRule(*code);
     if (r == nullptr) {

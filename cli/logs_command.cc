@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "backends/docker/state.h"
+#include "cli/deferred_options.h"
 #include "cli/engine_commands.h"
 #include "cli/engine_session.h"
 #include "runner/curl_transport.h"
@@ -134,11 +135,13 @@ int RunLogs(const GlobalOptions& global, const LogsFlags& o, CommandResult& resu
 void AddLogsCommand(CLI::App& app, const GlobalOptions& global, CommandResult* result) {
   auto o = std::make_shared<LogsFlags>();
   CLI::App* cmd = app.add_subcommand("logs", "Print the output of the project's containers");
-  cmd->add_flag("-f,--follow", o->follow, "Keep printing as the containers write");
-  cmd->add_option("-n,--tail", o->tail, "Lines from the end of each log, or \"all\"");
-  cmd->add_flag("-t,--timestamps", o->timestamps, "Show the Engine's timestamps");
-  cmd->add_flag("--no-log-prefix", o->no_prefix, "Do not prefix lines with the container name");
-  cmd->add_option("services", o->services, "Only these services");
+  DeferOptions(cmd, [o](CLI::App& c) {
+    c.add_flag("-f,--follow", o->follow, "Keep printing as the containers write");
+    c.add_option("-n,--tail", o->tail, "Lines from the end of each log, or \"all\"");
+    c.add_flag("-t,--timestamps", o->timestamps, "Show the Engine's timestamps");
+    c.add_flag("--no-log-prefix", o->no_prefix, "Do not prefix lines with the container name");
+    c.add_option("services", o->services, "Only these services");
+  });
   cmd->callback([o, &global, result]() { result->exit_code = RunLogs(global, *o, *result); });
 }
 

@@ -3,6 +3,7 @@
 
 #include "backends/docker/plan.h"
 #include "cli/apply_options.h"
+#include "cli/deferred_options.h"
 #include "cli/engine_commands.h"
 #include "cli/engine_session.h"
 
@@ -31,9 +32,11 @@ void AddPlanCommand(CLI::App& app, const GlobalOptions& global, CommandResult* r
   auto o = std::make_shared<ApplyOptions>();
   CLI::App* cmd = app.add_subcommand(
       "plan", "Print what apply would do to the Docker Engine, with the reason for each step");
-  AddApplyOptions(cmd, o.get());
-  cmd->add_flag("--wait", o->wait, "Plan waiting for services to be running or healthy");
-  cmd->add_option("--format", o->format, "Output format: text or json");
+  DeferOptions(cmd, [o](CLI::App& c) {
+    AddApplyOptions(&c, o.get());
+    c.add_flag("--wait", o->wait, "Plan waiting for services to be running or healthy");
+    c.add_option("--format", o->format, "Output format: text or json");
+  });
   cmd->callback([o, &global, result]() { result->exit_code = RunPlan(global, *o, *result); });
 }
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "backends/docker/state.h"
+#include "cli/deferred_options.h"
 #include "cli/engine_commands.h"
 #include "cli/engine_session.h"
 
@@ -107,8 +108,10 @@ int RunPs(const GlobalOptions& global, const PsFlags& o, CommandResult& result) 
 void AddPsCommand(CLI::App& app, const GlobalOptions& global, CommandResult* result) {
   auto o = std::make_shared<PsFlags>();
   CLI::App* cmd = app.add_subcommand("ps", "List the project's containers");
-  cmd->add_option("--format", o->format, "Output format: table or json");
-  cmd->add_flag("-a,--all", o->all, "Show stopped containers too");
+  DeferOptions(cmd, [o](CLI::App& c) {
+    c.add_option("--format", o->format, "Output format: table or json");
+    c.add_flag("-a,--all", o->all, "Show stopped containers too");
+  });
   cmd->callback([o, &global, result]() { result->exit_code = RunPs(global, *o, *result); });
 }
 

@@ -39,10 +39,19 @@ check graph-three-tier-chains "$here/../../examples/three-tier" "$here/graph/thr
   graph --format text --chains-from web
 check graph-three-tier-dot "$here/../../examples/three-tier" "$here/graph/three-tier.dot" graph --format dot
 check graph-two-tier-mermaid "$here/../../examples/two-tier" "$here/graph/two-tier.mmd" graph --format mermaid
+# Each subcommand declares its options only when it runs (cli/deferred_options.h): its help lists them
+# all, as recorded before the deferral, and an option of another subcommand is refused.
+for cmd in config plan apply down ps logs compile lint explain graph; do
+  check "help-$cmd" "$here" "$here/help/$cmd.txt" "$cmd" --help
+done
+err=$(cd "$here/../../examples/three-tier" && "$stackc" config --exit-zero 2>&1 >/dev/null); rc=$?
+name="options-of-another-subcommand-are-refused"
+ok() { if "$@"; then pass=$((pass + 1)); echo "ok   $name"; else fail=$((fail + 1)); echo "FAIL $name"; fi; }
+ok test "$rc:$err" = "2:error: unknown flag: --exit-zero
+Run 'stackc --help' for usage."
 # lint --fix rewrites the files on disk (the goldens of corpus/lint/fix/), and a baseline silences
 # what it recorded but not a new finding.
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-ok() { if "$@"; then pass=$((pass + 1)); echo "ok   $name"; else fail=$((fail + 1)); echo "FAIL $name"; fi; }
 for golden in unquoted_port unused_definitions; do
   mkdir -p "$tmp/$golden" && cp "$here/../../corpus/lint/fix/$golden.yaml" "$tmp/$golden/compose.yaml"
   (cd "$tmp/$golden" && "$stackc" lint --fix >/dev/null 2>&1)
