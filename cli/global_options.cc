@@ -38,6 +38,7 @@ frontend::LoadRequest ToRequest(const GlobalOptions& o) {
   req.project_directory = o.project_directory;
   req.env_files = o.env_files;
   req.profiles = o.profiles;
+  req.schema = o.schema;
   for (const std::string& f : o.files) {
     if (f == "-") {
       req.stdin_text = std::string(std::istreambuf_iterator<char>(std::cin), {});

@@ -8,6 +8,7 @@
 //   frontend::LoadRequest req = ToRequest(g);
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,8 @@ struct GlobalOptions {
   std::vector<std::string> profiles;
   std::string color = "auto";
   bool all_resources = false;
+  // The Compose schema, read once for all the loads of the process (lint loads each file given).
+  std::shared_ptr<frontend::SharedSchema> schema = std::make_shared<frontend::SharedSchema>();
 };
 
 void AddGlobalOptions(CLI::App& app, GlobalOptions* options);

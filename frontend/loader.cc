@@ -30,17 +30,16 @@ std::string NormalizeProjectName(std::string_view name) {
 namespace loader_internal {
 
 bool Loader::ValidateSchema(const Node& model, const std::string& path) {
-  if (!schema_) {
-    std::string error;
-    schema_ = SchemaValidator::ComposeSpec(&error);
-    if (!schema_) {
-      Error(fmt::format("the embedded Compose schema does not compile: {}", error));
-      return false;
-    }
+  if (!schema_) schema_ = req_.schema ? req_.schema : std::make_shared<SharedSchema>();
+  std::string error;
+  const SchemaValidator* schema = schema_->Get(&error);
+  if (schema == nullptr) {
+    Error(fmt::format("the embedded Compose schema does not compile: {}", error));
+    return false;
   }
   SchemaValidateOptions options;
   options.message_prefix = fmt::format("validating {}: ", path);
-  return schema_->Validate(model, sink_, options);
+  return schema->Validate(model, sink_, options);
 }
 
 bool Loader::ReadFile(const std::string& path, File* out) {

@@ -17,11 +17,13 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "frontend/file_system.h"
+#include "frontend/schema.h"
 #include "frontend/yaml_tree.h"
 #include "ir/diagnostic.h"
 #include "ir/source.h"
@@ -52,6 +54,9 @@ struct LoadRequest {
   bool model_only = false;  // stop after normalisation: the raw dict (config --no-interpolate)
 
   size_t max_file_bytes = 64u << 20;  // refuse larger files with a located error
+
+  // The Compose schema, shared with the other loads of the process; null: this load reads its own.
+  std::shared_ptr<SharedSchema> schema;
 };
 
 // What the parse of a YAML file saw besides its values: its comments and the anchored nodes that an

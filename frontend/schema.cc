@@ -6,7 +6,10 @@
 #include <cstdint>
 #include <cstring>
 #include <deque>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <string>
 #include <unordered_map>
 #include <utility>
 
@@ -39,10 +42,17 @@ constexpr std::pair<TypeBit, const char*> kTypeNames[] = {
 
 // A `pattern` or `patternProperties` key: JSON-schema patterns are unanchored regular expressions.
 // The shapes the Compose schema uses most are matched without a regex engine; the rest go to RE2
-// (Go's regexp syntax).
+// (Go's regexp syntax), compiled when a value first meets them: the two of the Compose schema
+// (`container_name`, `pull_policy`) are absent from most projects, and compiling them was a
+// fifteenth of `stackc config` on a small file.
 class Pattern {
  public:
-  static std::optional<Pattern> Make(const std::string& source, std::string* error) {
+  // kNow compiles the regex at once and refuses an invalid one (a schema read from JSON);
+  // kOnFirstMatch defers it (a compiled schema, whose patterns were checked when it was compiled:
+  // should one be invalid after all, it matches nothing).
+  enum class Compile : uint8_t { kNow, kOnFirstMatch };
+  static std::optional<Pattern> Make(const std::string& source, std::string* error,
+                                     Compile compile = Compile::kNow) {
     Pattern p;
     p.source_ = source;
     if (source == ".+") {
@@ -60,11 +70,9 @@ class Pattern {
       p.prefix_ = source.substr(1);
       return p;
     }
-    RE2::Options options;
-    options.set_log_errors(false);
-    p.re_ = std::make_shared<RE2>(source, options);
-    if (!p.re_->ok()) {
-      *error = fmt::format("invalid pattern '{}': {}", source, p.re_->error());
+    p.re_ = std::make_shared<LazyRegex>(source);
+    if (compile == Compile::kNow && !p.re_->Get()) {
+      *error = fmt::format("invalid pattern '{}': {}", source, p.re_->Error());
       return std::nullopt;
     }
     return p;
@@ -87,13 +95,39 @@ class Pattern {
       case Fast::kRegex:
         break;
     }
-    return RE2::PartialMatch(s, *re_);
+    const RE2* re = re_->Get();
+    return re != nullptr && RE2::PartialMatch(s, *re);
   }
 
   const std::string& source() const { return source_; }
 
  private:
   enum class Fast : uint8_t { kRegex, kAnyNonNewline, kWholeNoNewline, kPrefix, kClassPlus };
+
+  // An RE2 built on first use (once, even if several threads match at the same time).
+  class LazyRegex {
+   public:
+    explicit LazyRegex(std::string source) : source_(std::move(source)) {}
+    // The compiled regex, or null when the source is not a valid one.
+    const RE2* Get() {
+      std::call_once(once_, [this] {
+        RE2::Options options;
+        options.set_log_errors(false);
+        re_ = std::make_unique<RE2>(source_, options);
+      });
+      return re_->ok() ? re_.get() : nullptr;
+    }
+    // RE2's message when the source is not a valid regex (empty when it is).
+    const std::string& Error() {
+      Get();
+      return re_->error();
+    }
+
+   private:
+    std::string source_;
+    std::once_flag once_;
+    std::unique_ptr<RE2> re_;
+  };
 
   // `^[a-zA-Z0-9._-]+$`: ASCII ranges and literal characters only.
   bool ParseClassPlus() {
@@ -126,7 +160,7 @@ class Pattern {
   Fast fast_ = Fast::kRegex;
   std::string prefix_;
   std::bitset<256> class_;
-  std::shared_ptr<RE2> re_;
+  std::shared_ptr<LazyRegex> re_;  // shared by the copies of a pattern
 };
 
 enum class Additional : uint8_t { kAny, kNone, kSchema };
@@ -1266,7 +1300,7 @@ bool ReadValue(ByteReader& r, std::deque<Json>& values, const Json** out) {
 
 bool ReadPattern(std::string_view source, std::optional<Pattern>* out) {
   std::string error;
-  *out = Pattern::Make(std::string(source), &error);
+  *out = Pattern::Make(std::string(source), &error, Pattern::Compile::kOnFirstMatch);
   return out->has_value();
 }
 

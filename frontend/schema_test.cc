@@ -160,6 +160,32 @@ TEST(SchemaTest, MalformedCompiledBytesAreRefused) {
   }
 }
 
+// A compiled schema's regexes are compiled when a value first meets them; one that is no regex
+// (only a damaged compiled schema can hold one) matches nothing instead of failing the read.
+TEST(SchemaTest, ACompiledPatternIsCompiledOnFirstMatch) {
+  std::string error;
+  const std::unique_ptr<SchemaValidator> compiled = SchemaValidator::Compile(
+      R"({"properties": {"x": {"type": "string", "pattern": "^a(b)c$"}}})", &error);
+  ASSERT_NE(compiled, nullptr) << error;
+  EXPECT_EQ(SchemaValidator::Compile(R"({"properties": {"x": {"pattern": "^a(b(c$"}}})", &error),
+            nullptr);
+  EXPECT_NE(error.find("invalid pattern '^a(b(c$'"), std::string::npos) << error;
+  std::string bytes = compiled->Serialize();
+  const std::unique_ptr<SchemaValidator> read = SchemaValidator::Deserialize(bytes, &error);
+  ASSERT_NE(read, nullptr) << error;
+  auto ok = Parse("x: abc\n");
+  auto bad = Parse("x: abd\n");
+  EXPECT_TRUE(read->Check(ok->root).empty());
+  EXPECT_EQ(Messages(read->Check(bad->root)), Messages(compiled->Check(bad->root)));
+  EXPECT_EQ(Messages(read->Check(bad->root)).size(), 1u);
+  const size_t at = bytes.find("^a(b)c$");
+  ASSERT_NE(at, std::string::npos);
+  bytes[at + 4] = '(';
+  const std::unique_ptr<SchemaValidator> damaged = SchemaValidator::Deserialize(bytes, &error);
+  ASSERT_NE(damaged, nullptr) << error;
+  EXPECT_EQ(Messages(damaged->Check(ok->root)).size(), 1u);
+}
+
 TEST(SchemaTest, EmbedsComposeGosSchema) {
   const Json j = Json::parse(ComposeSpecJson(), nullptr, false);
   ASSERT_TRUE(j.is_object());
