@@ -87,12 +87,15 @@ class Canonicalizer {
  public:
   Canonicalizer(bool ignore, ir::DiagnosticSink& sink) : ignore_(ignore), sink_(sink) {}
 
-  void Model(Node& model) {
+  void Model(Node& model, const std::function<void(MapEntry&)>& each_service) {
     if (!model.is_map()) return;
     for (MapEntry& e : model.entries) {
       if (e.key == "services" && e.value.is_map()) {
         const Path services{nullptr, "services"};
-        for (MapEntry& s : e.value.entries) Service(s.value, Path{&services, s.key});
+        for (MapEntry& s : e.value.entries) {
+          Service(s.value, Path{&services, s.key});
+          if (each_service) each_service(s);
+        }
       } else if ((e.key == "volumes" || e.key == "networks" || e.key == "secrets" ||
                   e.key == "configs") &&
                  e.value.is_map()) {
@@ -209,8 +212,14 @@ class Canonicalizer {
         DependsOn(v, p);
       } else if (e.key == "env_file") {
         EnvFile(v, p);
-      } else if (e.key == "label_file" || e.key == "dns") {
+      } else if (e.key == "label_file") {
         StringOrList(v);
+      } else if (e.key == "dns") {
+        StringOrList(v);
+        if (v.is_seq()) {  // compose-go's OmitEmpty
+          erase_if(v.items,
+                   [](const Node& n) { return n.is_null() || (n.is_string() && n.text.empty()); });
+        }
       } else if (e.key == "extends") {
         if (v.is_string()) {
           Node m = Node::Map(v.span);
@@ -451,8 +460,9 @@ void DeviceRequestDefaults(Node& v) {
 
 }  // namespace
 
-void Canonicalize(Node& model, bool ignore_parse_errors, ir::DiagnosticSink& sink) {
-  Canonicalizer(ignore_parse_errors, sink).Model(model);
+void Canonicalize(Node& model, bool ignore_parse_errors, ir::DiagnosticSink& sink,
+                  const std::function<void(MapEntry&)>& each_service) {
+  Canonicalizer(ignore_parse_errors, sink).Model(model, each_service);
 }
 
 void SetServiceDefaults(Node& svc) {
@@ -503,17 +513,6 @@ void SetDefaultValues(Node& model, ir::DiagnosticSink& sink) {
   Node* services = model.Find("services");
   if (!services || !services->is_map()) return;
   for (MapEntry& s : services->entries) SetServiceDefaults(s.value);
-}
-
-void OmitEmpty(Node& model) {
-  Node* services = model.Find("services");
-  if (!services || !services->is_map()) return;
-  for (MapEntry& s : services->entries) {
-    Node* dns = s.value.is_map() ? s.value.Find("dns") : nullptr;
-    if (!dns || !dns->is_seq()) continue;
-    erase_if(dns->items,
-             [](const Node& n) { return n.is_null() || (n.is_string() && n.text.empty()); });
-  }
 }
 
 }  // namespace stackc::frontend

@@ -153,10 +153,13 @@ bool Loader::LoadYamlFile(const File& file, Scope& scope, std::vector<std::strin
       model.Erase("version");
     }
   }
-  Canonicalize(model, !req_.interpolate, sink_);
+  // Canonicalisation, then uniqueness (compose-go's order): each service's lists are made unique
+  // as soon as the service is canonical, and an error there counts only if canonicalisation had
+  // none.
+  ServiceUnicity unicity;
+  Canonicalize(model, !req_.interpolate, sink_, [&unicity](MapEntry& s) { unicity.Service(s); });
   if (sink_.has_errors()) return false;
-  OmitEmpty(model);
-  return Check(EnforceUnicity(model));
+  return Check(unicity.Finish(model));
 }
 
 // include.go ApplyInclude: each entry is loaded as a project of its own (its directory, its .env

@@ -212,6 +212,21 @@ TEST(LoaderTest, EmptyFileIsAnError) {
   EXPECT_EQ(r->FirstError(), "empty compose file");
 }
 
+// compose-go's OmitEmpty, done while canonicalising: empty `dns` entries go, a duplicate after
+// them is then dropped by the list's uniqueness, and an empty string becomes no list at all.
+TEST(LoaderTest, EmptyDnsEntriesAreDropped) {
+  InMemoryFileSystem fs("/p");
+  fs.Add("/p/compose.yaml",
+         "services:\n"
+         "  a: {image: x, dns: ['', 1.1.1.1, 1.1.1.1, 8.8.8.8]}\n"
+         "  b: {image: x, dns: ''}\n");
+  auto r = LoadCompose(fs);
+  ASSERT_TRUE(r->ok) << r->FirstError();
+  const std::string yaml = r->Yaml();
+  EXPECT_NE(yaml.find("    dns:\n      - 1.1.1.1\n      - 8.8.8.8\n"), std::string::npos) << yaml;
+  EXPECT_EQ(yaml.find("dns:", yaml.find("  b:")), std::string::npos) << yaml;
+}
+
 TEST(LoaderTest, ExtendsMergesTheBaseServiceUnderTheLocalOne) {
   InMemoryFileSystem fs("/p");
   fs.Add("/p/compose.yaml",

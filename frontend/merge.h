@@ -32,6 +32,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -86,6 +87,32 @@ MergeStatus MergeService(Node& base, Node service);
 // Errors carry compose-go's text, e.g. "service volume services.web.volumes.[0] is missing a mount
 // target"; `model` is then partly processed.
 MergeStatus EnforceUnicity(Node& model);
+
+// EnforceUnicity in two steps, for a pass that visits the services anyway (canonicalisation): each
+// service's lists while the service is at hand, then the rest of the model. Finish returns the
+// error EnforceUnicity would have: the first in the order of the model's top-level keys, and of the
+// services within `services`. Services given after a failing one are left as they are.
+//
+// Example:
+//   ServiceUnicity unicity;
+//   for (MapEntry& s : services->entries) unicity.Service(s);
+//   MergeStatus st = unicity.Finish(model);
+class ServiceUnicity {
+ public:
+  ServiceUnicity();
+  ~ServiceUnicity();
+  ServiceUnicity(const ServiceUnicity&) = delete;
+  ServiceUnicity& operator=(const ServiceUnicity&) = delete;
+
+  // `service` is an entry of the model's `services` mapping.
+  void Service(MapEntry& service);
+  MergeStatus Finish(Node& model);
+
+ private:
+  struct Trie;
+  std::unique_ptr<Trie> trie_;
+  MergeStatus services_error_;
+};
 
 // Whether `path` matches the dotted `pattern`, where a `*` part matches any single part.
 bool PathMatches(const TreePath& path, std::string_view pattern);

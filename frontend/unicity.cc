@@ -1,5 +1,6 @@
 // EnforceUnicity (declared in merge.h): compose-go's override/uncity.go on the node tree.
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -249,12 +250,54 @@ MergeStatus Walk(Node& n, const std::vector<TrieNode>& trie, size_t node, ViewPa
   return {};
 }
 
+// The trie node `segment` leads to from `node` (an exact segment, not "*"), or 0 when none does.
+size_t Child(const std::vector<TrieNode>& trie, size_t node, std::string_view segment) {
+  for (const auto& [part, child] : trie[node].children) {
+    if (part == segment) return child;
+  }
+  return 0;
+}
+
 }  // namespace
 
 MergeStatus EnforceUnicity(Node& model) {
   const std::vector<TrieNode> trie = BuildTrie();
   ViewPath path;
   return Walk(model, trie, 0, path);
+}
+
+struct ServiceUnicity::Trie {
+  std::vector<TrieNode> nodes = BuildTrie();
+};
+
+ServiceUnicity::ServiceUnicity() : trie_(std::make_unique<Trie>()) {}
+ServiceUnicity::~ServiceUnicity() = default;
+
+void ServiceUnicity::Service(MapEntry& service) {
+  if (!services_error_.ok()) return;
+  const std::vector<TrieNode>& trie = trie_->nodes;
+  const size_t services = Child(trie, 0, "services");
+  const size_t any = services == 0 ? 0 : Child(trie, services, "*");  // every pattern has "*" here
+  if (any == 0) return;
+  ViewPath path{"services", service.key};
+  services_error_ = Walk(service.value, trie, any, path);
+}
+
+MergeStatus ServiceUnicity::Finish(Node& model) {
+  if (!model.is_map()) return {};
+  const std::vector<TrieNode>& trie = trie_->nodes;
+  // The whole walk's order: top-level keys as they come, the services where `services` is.
+  for (MapEntry& e : model.entries) {
+    if (e.key == "services") {
+      if (!services_error_.ok()) return services_error_;
+      continue;
+    }
+    const size_t node = Child(trie, 0, e.key);
+    if (node == 0) continue;
+    ViewPath path{e.key};
+    if (MergeStatus st = Walk(e.value, trie, node, path); !st.ok()) return st;
+  }
+  return {};
 }
 
 }  // namespace stackc::frontend

@@ -123,5 +123,47 @@ TEST(UnicityTest, NestedAndTopLevelPaths) {
             "[t, ], }, }, }, }");
 }
 
+// ServiceUnicity, service by service and then the rest, does what EnforceUnicity does at once: the
+// same lists, and the same first error whether it lies in a service or in a network, before or
+// after `services`.
+TEST(UnicityTest, ServiceUnicityDoesWhatEnforceUnicityDoes) {
+  struct Case {
+    const char* yaml;
+    const char* error;  // EnforceUnicity's
+  };
+  for (const Case& c : std::vector<Case>{
+           {"services: {a: {environment: [A=1, B=2, A=3]}, b: {ports: ['80', '80']}}\n"
+            "networks: {n: {labels: [x=1, x=2]}}\n",
+            ""},
+           {"services: {a: {volumes: [{source: s}]}, b: {volumes: [{type: bind}]}}\n",
+            "service volume services.a.volumes.[0] is missing a mount target"},
+           {"services: {a: {dns: [1]}}\nnetworks: {n: {labels: [{x: 1}]}}\n",
+            "services.a.dns.[0]: unexpected type int"},
+           {"networks: {n: {labels: [{x: 1}]}}\nservices: {a: {dns: [1]}}\n",
+            "networks.n.labels.[0]: unexpected type map[string]interface {}"},
+           {"networks: {n: {labels: [x=1]}}\nservices: {a: {expose: [{}]}}\n",
+            "services.a.expose.[0]: unsupported expose value map[]"},
+           {"services: {a: {cap_add: [X, X]}, b: {secrets: [{}], labels: [[]]}}\n",
+            "services.b.labels.[0]: unexpected type []interface {}"},
+           {"services: [a]\nnetworks: {n: {ipam: {options: [a=1, a=2]}}}\n", ""},
+           {"services: {a: null, b: {environment: {A: 1}}}\n", ""},
+       }) {
+    Node whole = Yaml(c.yaml);
+    Node split = Yaml(c.yaml);
+    const MergeStatus expected = EnforceUnicity(whole);
+    EXPECT_EQ(expected.error, c.error) << c.yaml;
+    ServiceUnicity unicity;
+    if (Node* services = split.Find("services"); services && services->is_map()) {
+      for (MapEntry& s : services->entries) unicity.Service(s);
+    }
+    const MergeStatus got = unicity.Finish(split);
+    EXPECT_EQ(got.error, expected.error) << c.yaml;
+    EXPECT_EQ(got.span.begin, expected.span.begin) << c.yaml;
+    if (expected.ok()) {
+      EXPECT_EQ(Show(split), Show(whole)) << c.yaml;  // on error the model is discarded
+    }
+  }
+}
+
 }  // namespace
 }  // namespace stackc::frontend
