@@ -2,9 +2,11 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <initializer_list>
 
 #include <malloc.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace stackc::cli {
@@ -15,6 +17,16 @@ void PrepareHeap() {
   constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
   // Large blocks on the heap too (not one mmap each), never trimmed back while we run, and the
   // heap grown in big steps so that one advice covers it.
+  // Each extension reserves kHeapStep more than it needs: under a finite RLIMIT_AS or RLIMIT_DATA
+  // below a few steps (a sandbox, `ulimit -v`), that reservation fails and so would every
+  // allocation after it. There the heap keeps glibc's defaults.
+  for (const int resource : {RLIMIT_AS, RLIMIT_DATA}) {
+    rlimit limit{};
+    if (getrlimit(resource, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
+        limit.rlim_cur < 8 * kHeapStep) {
+      return;
+    }
+  }
   mallopt(M_MMAP_THRESHOLD, static_cast<int>(kHeapStep / 2));
   mallopt(M_TRIM_THRESHOLD, static_cast<int>(kHeapStep * 2));
   mallopt(M_TOP_PAD, static_cast<int>(kHeapStep));
@@ -23,7 +35,8 @@ void PrepareHeap() {
   // about 100 of a small run's 250 were the heap's first partial huge page. So the break is
   // first moved to one page below a 2 MiB boundary: the headers of the extension and, after the
   // free, of the top chunk fall in that page, and the heap above the boundary is untouched when
-  // advised. The skipped range is address space only.
+  // advised. The skipped range (under 2 MiB) is never touched, so it costs no memory; malloc
+  // counts it as its own (mallinfo), and it counts against RLIMIT_DATA.
   constexpr uintptr_t kPage = 4096;
   auto* before = static_cast<char*>(sbrk(0));
   if (before != reinterpret_cast<char*>(-1)) {
@@ -34,8 +47,10 @@ void PrepareHeap() {
     }
   }
   // Larger than what start-up left on the heap, so it grows the heap by kHeapStep and more; large,
-  // so that the header malloc writes where it ends lies beyond what most runs use.
+  // so that the header malloc writes where it ends lies beyond what most runs use. Under a tight
+  // RLIMIT_DATA a smaller probe still gets the advice for what it reserves.
   void* probe = std::malloc(size_t{64} << 20);
+  if (probe == nullptr) probe = std::malloc(size_t{4} << 20);
   asm volatile("" : : "r"(probe) : "memory");  // the compiler may not elide the pair
   auto* after = static_cast<char*>(sbrk(0));
   std::free(probe);

@@ -98,5 +98,17 @@ check wrong-types "$d" 'compose\.yaml:3:12: error: .*services\.web\.image must b
 d=$(mk no-file)
 check no-file "$d" 'no configuration file provided: not found'
 
+# Tight memory limits (a sandbox's `ulimit -v` or `-d`) are no reason to fail on a small project: the
+# heap's large reservations are for unlimited processes only (cli/heap.cc).
+for limit in "-v 262144" "-d 102400"; do
+  out=$(cd "$work/wrong-types" && printf 'services:\n  web:\n    image: busybox\n' > ok.yaml &&
+        ulimit $limit && timeout 20 "$stackc" config -f ok.yaml 2>&1); rc=$?
+  if [ "$rc" -eq 0 ] && grep -q 'image: busybox' <<<"$out"; then
+    pass=$((pass + 1)); echo "ok   memory-limit ulimit $limit"
+  else
+    fail=$((fail + 1)); echo "FAIL memory-limit ulimit $limit (exit $rc)"; echo "$out" | head -5
+  fi
+done
+
 echo "hostile: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
