@@ -21,7 +21,7 @@ class App;
 
 namespace stackc::cli {
 
-// `declare` runs at most once, with *cmd, when cmd is about to parse its arguments.
+// `declare` runs once, with *cmd, the first time cmd is about to parse its arguments.
 void DeferOptions(CLI::App* cmd, std::function<void(CLI::App&)> declare);
 
 }  // namespace stackc::cli

@@ -27,7 +27,8 @@ struct GlobalOptions {
   std::string color = "auto";
   bool all_resources = false;
   // The Compose schema, read once for all the loads of the process (lint loads each file given).
-  std::shared_ptr<frontend::SharedSchema> schema = std::make_shared<frontend::SharedSchema>();
+  std::shared_ptr<const frontend::SharedSchema> schema =
+      std::make_shared<const frontend::SharedSchema>();
 };
 
 void AddGlobalOptions(CLI::App& app, GlobalOptions* options);

@@ -1,7 +1,8 @@
 // SchemaValidator::ComposeSpec and SharedSchema: the Compose schema as the build compiled it
-// (schema_bake.cc). Kept
-// apart from schema.cc so that the build-time tool, which links schema.cc, does not need the bytes
-// it is making.
+// (schema_bake.cc). Kept apart from schema.cc so that the build-time tool, which links schema.cc,
+// does not need the bytes it is making.
+#include <utility>
+
 #include "frontend/schema.h"
 
 namespace stackc::frontend {
@@ -10,11 +11,14 @@ std::unique_ptr<SchemaValidator> SchemaValidator::ComposeSpec(std::string* error
   return Deserialize(ComposeSpecCompiled(), error);
 }
 
-const SchemaValidator* SharedSchema::Get(std::string* error) {
-  if (!read_) {
-    schema_ = SchemaValidator::ComposeSpec(&error_);
-    read_ = true;
-  }
+SharedSchema::SharedSchema(std::unique_ptr<SchemaValidator> schema) : schema_(std::move(schema)) {
+  std::call_once(once_, [] {});
+}
+
+SharedSchema::~SharedSchema() = default;
+
+const SchemaValidator* SharedSchema::Get(std::string* error) const {
+  std::call_once(once_, [this] { schema_ = SchemaValidator::ComposeSpec(&error_); });
   if (!schema_) *error = error_;
   return schema_.get();
 }

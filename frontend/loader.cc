@@ -30,7 +30,7 @@ std::string NormalizeProjectName(std::string_view name) {
 namespace loader_internal {
 
 bool Loader::ValidateSchema(const Node& model, const std::string& path) {
-  if (!schema_) schema_ = req_.schema ? req_.schema : std::make_shared<SharedSchema>();
+  if (!schema_) schema_ = req_.schema ? req_.schema : std::make_shared<const SharedSchema>();
   std::string error;
   const SchemaValidator* schema = schema_->Get(&error);
   if (schema == nullptr) {

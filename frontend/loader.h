@@ -56,7 +56,7 @@ struct LoadRequest {
   size_t max_file_bytes = 64u << 20;  // refuse larger files with a located error
 
   // The Compose schema, shared with the other loads of the process; null: this load reads its own.
-  std::shared_ptr<SharedSchema> schema;
+  std::shared_ptr<const SharedSchema> schema;
 };
 
 // What the parse of a YAML file saw besides its values: its comments and the anchored nodes that an

@@ -156,8 +156,8 @@ class Loader {
   std::string project_name_;
   bool name_imperative_ = false;
   Node disabled_ = Node::Map();
-  Scope* scope_ = nullptr;                // the active scope; its env is what Lookup sees
-  std::shared_ptr<SharedSchema> schema_;  // read on first use
+  Scope* scope_ = nullptr;                      // the active scope; its env is what Lookup sees
+  std::shared_ptr<const SharedSchema> schema_;  // read on first use
   std::map<std::string, Node>
       include_cache_;  // included models by (paths, directories, environment)
   std::map<std::string, Node> extends_cache_;       // extended files' models by (path, directory)

@@ -227,6 +227,27 @@ TEST(LoaderTest, EmptyDnsEntriesAreDropped) {
   EXPECT_EQ(yaml.find("dns:", yaml.find("  b:")), std::string::npos) << yaml;
 }
 
+// A request's schema is the one the load validates with, and one SharedSchema serves many loads.
+TEST(LoaderTest, ValidatesWithTheRequestsSchema) {
+  InMemoryFileSystem fs("/p");
+  fs.Add("/p/compose.yaml", "services: {web: {image: x}}\n");
+  std::string error;
+  auto strict = SchemaValidator::Compile(R"({"required": ["x-owner"]})", &error);
+  ASSERT_NE(strict, nullptr) << error;
+  LoadRequest req;
+  req.config_paths = {"compose.yaml"};
+  req.schema = std::make_shared<const SharedSchema>(std::move(strict));
+  auto r = Load(fs, req);
+  EXPECT_FALSE(r->ok);
+  EXPECT_NE(r->FirstError().find("x-owner"), std::string::npos) << r->FirstError();
+  req.schema = std::make_shared<const SharedSchema>();
+  for (int i = 0; i < 2; ++i) {
+    auto again = Load(fs, req);
+    EXPECT_TRUE(again->ok) << again->FirstError();
+  }
+  EXPECT_NE(req.schema->Get(&error), nullptr);
+}
+
 TEST(LoaderTest, ExtendsMergesTheBaseServiceUnderTheLocalOne) {
   InMemoryFileSystem fs("/p");
   fs.Add("/p/compose.yaml",

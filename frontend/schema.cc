@@ -7,7 +7,6 @@
 #include <cstring>
 #include <deque>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -17,6 +16,7 @@
 #include <nlohmann/json.hpp>
 #include <re2/re2.h>
 
+#include "frontend/lazy_regex.h"
 #include "frontend/suggest.h"
 
 namespace stackc::frontend {
@@ -70,7 +70,7 @@ class Pattern {
       p.prefix_ = source.substr(1);
       return p;
     }
-    p.re_ = std::make_shared<LazyRegex>(source);
+    p.re_ = std::make_shared<const LazyRegex>(source);
     if (compile == Compile::kNow && !p.re_->Get()) {
       *error = fmt::format("invalid pattern '{}': {}", source, p.re_->Error());
       return std::nullopt;
@@ -95,7 +95,7 @@ class Pattern {
       case Fast::kRegex:
         break;
     }
-    const RE2* re = re_->Get();
+    const RE2* re = re_->Get();  // null only if a compiled schema was damaged
     return re != nullptr && RE2::PartialMatch(s, *re);
   }
 
@@ -103,31 +103,6 @@ class Pattern {
 
  private:
   enum class Fast : uint8_t { kRegex, kAnyNonNewline, kWholeNoNewline, kPrefix, kClassPlus };
-
-  // An RE2 built on first use (once, even if several threads match at the same time).
-  class LazyRegex {
-   public:
-    explicit LazyRegex(std::string source) : source_(std::move(source)) {}
-    // The compiled regex, or null when the source is not a valid one.
-    const RE2* Get() {
-      std::call_once(once_, [this] {
-        RE2::Options options;
-        options.set_log_errors(false);
-        re_ = std::make_unique<RE2>(source_, options);
-      });
-      return re_->ok() ? re_.get() : nullptr;
-    }
-    // RE2's message when the source is not a valid regex (empty when it is).
-    const std::string& Error() {
-      Get();
-      return re_->error();
-    }
-
-   private:
-    std::string source_;
-    std::once_flag once_;
-    std::unique_ptr<RE2> re_;
-  };
 
   // `^[a-zA-Z0-9._-]+$`: ASCII ranges and literal characters only.
   bool ParseClassPlus() {
@@ -160,7 +135,7 @@ class Pattern {
   Fast fast_ = Fast::kRegex;
   std::string prefix_;
   std::bitset<256> class_;
-  std::shared_ptr<LazyRegex> re_;  // shared by the copies of a pattern
+  std::shared_ptr<const LazyRegex> re_;  // shared by the copies of a pattern
 };
 
 enum class Additional : uint8_t { kAny, kNone, kSchema };

@@ -24,6 +24,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -96,20 +97,28 @@ class SchemaValidator {
 // The embedded Compose schema, read by the first load that validates and then kept for the other
 // loads of the process. Reading it costs half a million instructions, a third of linting a small
 // file: a command that loads many projects (`stackc lint a.yaml b.yaml ...`) hands each request
-// the same SharedSchema (LoadRequest::schema). Not for concurrent use.
+// the same SharedSchema (LoadRequest::schema). Safe to share between threads.
 //
 // Example:
-//   auto schema = std::make_shared<SharedSchema>();
+//   auto schema = std::make_shared<const SharedSchema>();
 //   for (LoadRequest& req : requests) req.schema = schema;
 class SharedSchema {
  public:
+  // The embedded schema, read on the first Get.
+  SharedSchema() = default;
+  // `schema` instead (a test's own).
+  explicit SharedSchema(std::unique_ptr<SchemaValidator> schema);
+  ~SharedSchema();
+  SharedSchema(const SharedSchema&) = delete;
+  SharedSchema& operator=(const SharedSchema&) = delete;
+
   // The schema, or null with *error set when the embedded bytes do not read (a broken build).
-  const SchemaValidator* Get(std::string* error);
+  const SchemaValidator* Get(std::string* error) const;
 
  private:
-  bool read_ = false;
-  std::unique_ptr<SchemaValidator> schema_;
-  std::string error_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<SchemaValidator> schema_;  // set once, by the first Get
+  mutable std::string error_;
 };
 
 }  // namespace stackc::frontend

@@ -5,11 +5,12 @@
 #include <cctype>
 #include <cmath>
 #include <memory>
-#include <mutex>
+#include <string>
 #include <vector>
 
 #include <re2/re2.h>
 
+#include "frontend/lazy_regex.h"
 #include "frontend/shell_words.h"
 
 namespace stackc::policies {
@@ -42,23 +43,18 @@ constexpr std::array<Format, 8> kFormats = {{
 }};
 
 // Format i's pattern, compiled when a text first holds one of its needles (most projects hold
-// none, and compiling all eight up front was half of `stackc lint` on a small file), then never
-// changed: RE2 objects are immutable and safe to share between threads. Null if it does not
-// compile.
+// none, and compiling all eight up front was half of `stackc lint` on a small file). Built once
+// and never freed; each LazyRegex compiles once and is immutable after (RE2 objects are safe to
+// share between threads). Null if it does not compile.
 const RE2* Compiled(size_t i) {
-  struct Slot {
-    std::once_flag once;
-    std::unique_ptr<RE2> re;
-  };
-  static auto* const kSlots = new std::array<Slot, kFormats.size()>();  // never freed
-  Slot& slot = (*kSlots)[i];
-  std::call_once(slot.once, [&slot, i] {
-    RE2::Options options;
-    options.set_log_errors(false);
-    const std::string_view pattern = kFormats[i].pattern;
-    slot.re = std::make_unique<RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
-  });
-  return slot.re->ok() ? slot.re.get() : nullptr;
+  static const auto* const kPatterns = [] {
+    auto* out = new std::vector<std::unique_ptr<const frontend::LazyRegex>>();
+    for (const Format& f : kFormats) {
+      out->push_back(std::make_unique<const frontend::LazyRegex>(std::string(f.pattern)));
+    }
+    return out;
+  }();
+  return (*kPatterns)[i]->Get();
 }
 
 // A value that stands for a secret without being one: empty, `<...>`, `***`, or where a mounted
