@@ -4,8 +4,8 @@
 // page is a costly fault (about half of `stackc config`'s time on 2,000 services). PrepareHeap
 // keeps large blocks on the main heap, reserves it in large steps and asks the kernel to back it
 // with transparent huge pages (MADV_HUGEPAGE, honoured when THP is `madvise` or `always`), as
-// glibc's `glibc.malloc.hugetlb=1` tunable does. Where the kernel refuses, nothing changes; under an
-// address-space or data limit below 2 GiB the heap keeps glibc's defaults.
+// glibc's `glibc.malloc.hugetlb=1` tunable does. Where the kernel refuses, nothing changes; under
+// an address-space or data limit below 2 GiB the heap keeps glibc's defaults.
 //
 // Example:
 //   int main(int argc, char** argv) {
