@@ -268,19 +268,20 @@ MergeStatus EnforceUnicity(Node& model) {
 
 struct ServiceUnicity::Trie {
   std::vector<TrieNode> nodes = BuildTrie();
+  // Where a service's own patterns start: the "*" below "services" (0 if no pattern had one).
+  size_t service = [this] {
+    const size_t services = Child(nodes, 0, "services");
+    return services == 0 ? 0 : Child(nodes, services, "*");
+  }();
 };
 
 ServiceUnicity::ServiceUnicity() : trie_(std::make_unique<Trie>()) {}
 ServiceUnicity::~ServiceUnicity() = default;
 
 void ServiceUnicity::Service(MapEntry& service) {
-  if (!services_error_.ok()) return;
-  const std::vector<TrieNode>& trie = trie_->nodes;
-  const size_t services = Child(trie, 0, "services");
-  const size_t any = services == 0 ? 0 : Child(trie, services, "*");  // every pattern has "*" here
-  if (any == 0) return;
+  if (!services_error_.ok() || trie_->service == 0) return;
   ViewPath path{"services", service.key};
-  services_error_ = Walk(service.value, trie, any, path);
+  services_error_ = Walk(service.value, trie_->nodes, trie_->service, path);
 }
 
 MergeStatus ServiceUnicity::Finish(Node& model) {
