@@ -63,6 +63,9 @@ name="lint-baseline-silences"; ok bash -c "cd '$tmp/base' && '$stackc' lint --ba
 printf '    privileged: true\n' >>"$tmp/base/compose.yaml"
 name="lint-baseline-new-finding-fails"
 ok bash -c "cd '$tmp/base' && '$stackc' lint --baseline base.json >out.txt 2>&1; test \$? -eq 1 && grep -q CTR001 out.txt"
+# Only the new finding is shown, the nine recorded ones are counted, and JSON holds the one finding.
+name="lint-baseline-shows-only-the-new-finding"
+ok bash -c "cd '$tmp/base' && grep -qx '9 known problems in the baseline not shown' out.txt && grep -qx 'found 1 problem (1 error, 0 warnings, 0 notes)' out.txt && test \"\$('$stackc' lint --baseline base.json --format json | grep -c '\"code\"')\" = 1"
 # Fixes that are fine one by one but not together (two unused networks: the section would be left
 # empty) are applied one per round; a symbolic link stays a link; `--select X FILE` keeps FILE.
 mkdir -p "$tmp/two" && printf 'services: {web: {image: nginx:1.25}}\nnetworks:\n  front: {}\n  back: {}\n' >"$tmp/two/compose.yaml"
