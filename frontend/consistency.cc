@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -18,6 +19,19 @@ namespace {
 
 bool Fail(ir::DiagnosticSink& sink, ir::Span span, std::string message) {
   sink.Error("LOAD050", span, std::move(message));
+  return false;
+}
+
+// An undefined reference to "#extensions": the canonical form of a service's networks or models
+// gathers the keys named `x-…` there, as compose-go does; says so, since its message does not.
+bool FailReference(ir::DiagnosticSink& sink, ir::Span span, std::string message,
+                   std::string_view kind, std::string_view name) {
+  ir::Diagnostic& d = sink.Error("LOAD050", span, std::move(message));
+  if (name == "#extensions") {
+    d.notes.push_back({span, fmt::format("Docker Compose takes a {} named 'x-…' here for an "
+                                         "extension and gathers it under '#extensions': rename it",
+                                         kind)});
+  }
   return false;
 }
 
@@ -82,11 +96,11 @@ bool CheckConsistency(const Node& model, const Node& disabled, ir::DiagnosticSin
       }
       for (const MapEntry& n : nets->entries) {
         if (!declared(networks, n.key)) {
-          Fail(sink, n.key_span,
-               fmt::format("service \"{}\" refers to undefined network {}: invalid "
-                           "compose project",
-                           name, n.key));
-          return false;
+          return FailReference(sink, n.key_span,
+                               fmt::format("service \"{}\" refers to undefined network {}: "
+                                           "invalid compose project",
+                                           name, n.key),
+                               "network", n.key);
         }
       }
     }
@@ -218,10 +232,11 @@ bool CheckConsistency(const Node& model, const Node& disabled, ir::DiagnosticSin
     if (const Node* m = svc.Find("models"); m && m->is_map()) {
       for (const MapEntry& e : m->entries) {
         if (!declared(models, e.key)) {
-          return Fail(
+          return FailReference(
               sink, e.key_span,
               fmt::format("service \"{}\" refers to undefined model {}: invalid compose project",
-                          name, e.key));
+                          name, e.key),
+              "model", e.key);
         }
       }
     }

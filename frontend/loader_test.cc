@@ -1,5 +1,6 @@
 #include "frontend/loader.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "frontend/model_printer.h"
@@ -357,6 +358,77 @@ TEST(LoaderTest, UnusedResourcesArePruned) {
   EXPECT_EQ(r->project.model.Find("networks")->Find("spare"), nullptr);
   req.all_resources = true;
   EXPECT_NE(Load(fs, req)->project.model.Find("volumes")->Find("unused"), nullptr);
+}
+
+// compose-go moves the `x-` keys of a service's networks and models, and of the top-level models,
+// into one "#extensions" entry: a network named x-… is then an undefined network, as Docker Compose
+// reports it, and models named x-… all become the model "#extensions".
+TEST(LoaderTest, ExtensionKeysOfServiceNetworksAndModelsFoldAsComposeGoFoldsThem) {
+  InMemoryFileSystem fs("/p");
+  fs.Add("/p/compose.yaml",
+         "services:\n  web:\n    image: nginx\n    networks: [front, x-net]\n"
+         "networks:\n  front: {}\n  x-net: {}\n");
+  auto r = LoadCompose(fs);
+  EXPECT_FALSE(r->ok);
+  EXPECT_EQ(r->FirstError(),
+            "service \"web\" refers to undefined network #extensions: invalid compose project");
+  const ir::Diagnostic& undefined = r->sink.diagnostics().back();
+  EXPECT_EQ(r->sm.Position(undefined.span).line, 4u);
+  ASSERT_EQ(undefined.notes.size(), 1u);  // compose-go's words do not say why: the note does
+  EXPECT_EQ(undefined.notes[0].message,
+            "Docker Compose takes a network named 'x-…' here for an extension and gathers it "
+            "under '#extensions': rename it");
+
+  fs.Add("/p/compose.yaml",
+         "services:\n  web:\n    image: nginx\n    models: [x-a, x-b]\n"
+         "models:\n  x-a: {model: ai/a}\n  x-b: {model: ai/b}\n");
+  r = LoadCompose(fs);
+  ASSERT_TRUE(r->ok) << r->FirstError();
+  const Node* models = r->project.model.Find("services")->Find("web")->Find("models");
+  ASSERT_NE(models, nullptr);
+  ASSERT_EQ(models->entries.size(), 1u);
+  EXPECT_EQ(models->entries[0].key, "#extensions");
+  const Node* top = r->project.model.Find("models");
+  ASSERT_NE(top, nullptr);
+  ASSERT_EQ(top->entries.size(), 1u);
+  EXPECT_EQ(top->entries[0].key, "#extensions");
+  EXPECT_TRUE(top->entries[0].value.is_map() && top->entries[0].value.entries.empty());
+}
+
+// A device request's count is an integer, "all" in any case, or a string of a base-10 int64; other
+// strings fail compose-go's decoding into its types, with mapstructure's words and path.
+TEST(LoaderTest, DeviceCountIsAllOrANumber) {
+  InMemoryFileSystem fs("/p");
+  const auto compose = [](std::string_view count) {
+    return fmt::format(
+        "services:\n  web:\n    image: x\n    deploy:\n      resources:\n        reservations:\n"
+        "          devices:\n            - capabilities: [gpu]\n              count: {}\n",
+        count);
+  };
+  for (const std::string_view ok : {"2", "All", "'-1'", "'+3'", "'9223372036854775807'"}) {
+    fs.Add("/p/compose.yaml", compose(ok));
+    auto r = LoadCompose(fs);
+    EXPECT_TRUE(r->ok) << ok << ": " << r->FirstError();
+  }
+  for (const std::string_view bad : {"some_string", "''", "'1_0'", "'9223372036854775808'",
+                                     "'-9223372036854775809'", "'99999999999999999999999'"}) {
+    fs.Add("/p/compose.yaml", compose(bad));
+    auto r = LoadCompose(fs);
+    EXPECT_FALSE(r->ok) << bad;
+  }
+  fs.Add("/p/compose.yaml", compose("some_string"));
+  auto r = LoadCompose(fs);
+  EXPECT_EQ(r->FirstError(),
+            "decoding failed due to the following error(s):\n\n"
+            "'services[web].deploy.resources.reservations.devices[0].count' invalid value "
+            "\"some_string\", the only value allowed is 'all' or a number");
+  EXPECT_EQ(r->sm.Position(r->sink.diagnostics().back().span).line, 9u);
+  fs.Add(
+      "/p/compose.yaml",
+      "services:\n  web:\n    image: x\n    gpus:\n      - driver: nvidia\n        count: many\n");
+  EXPECT_EQ(LoadCompose(fs)->FirstError(),
+            "decoding failed due to the following error(s):\n\n'services[web].gpus[0].count' "
+            "invalid value \"many\", the only value allowed is 'all' or a number");
 }
 
 // The steps after the load share walks over the services (PostProcess) and still report what
