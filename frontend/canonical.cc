@@ -1,12 +1,7 @@
 #include "frontend/canonical.h"
 
-#include <algorithm>
-#include <cstdint>
-#include <string_view>
-
 #include <fmt/format.h>
 
-#include "frontend/interpolation.h"
 #include "frontend/merge.h"
 #include "frontend/port_spec.h"
 #include "frontend/volume_spec.h"
@@ -106,8 +101,6 @@ class Canonicalizer {
                  e.value.is_map()) {
         const Path kind{nullptr, e.key};
         for (MapEntry& r : e.value.entries) MaybeExternal(r.value, Path{&kind, r.key});
-      } else if (e.key == "models") {
-        FoldExtensionKeys(e.value);  // not a section of user-named keys to compose-go either
       } else if (e.key == "include" && e.value.is_seq()) {
         for (Node& i : e.value.items) {
           if (i.is_string()) {
@@ -142,59 +135,6 @@ class Canonicalizer {
       if (!m.FindEntry(key)) m.entries.push_back(MapEntry{key, i.span, Node::Null(i.span)});
     }
     n = std::move(m);
-  }
-
-  // compose-go moves the `x-` keys of every mapping outside the sections whose keys the user names
-  // (services, volumes, networks, secrets, configs, depends_on) into the mapping's "#extensions"
-  // entry (loader.processExtensions). A service's networks and models and the top-level models
-  // are such mappings: there `networks: [x-net]` leaves one entry "#extensions" with an empty
-  // configuration, which the consistency check then reports as an undefined network, as Docker
-  // Compose does; models named `x-…` all become the one model "#extensions".
-  static void FoldExtensionKeys(Node& n) {
-    if (!n.is_map()) return;
-    const auto is_extension = [](const MapEntry& e) { return e.key.starts_with("x-"); };
-    const auto first = std::find_if(n.entries.begin(), n.entries.end(), is_extension);
-    if (first == n.entries.end()) return;
-    MapEntry folded{"#extensions", first->key_span, Node::Map(first->value.span)};
-    erase_if(n.entries, is_extension);
-    n.entries.push_back(std::move(folded));
-  }
-
-  // compose-go decodes a device request's count into types.DeviceCount: an integer, or a string
-  // that is "all" in any case or a base-10 integer. Anything else fails its decoding into the
-  // project's types, reported with mapstructure's header and its path of the field.
-  void DeviceCounts(const Node& requests, std::string_view service, std::string_view field) {
-    if (!requests.is_seq()) return;
-    for (size_t i = 0; i < requests.items.size(); ++i) {
-      const Node* count = requests.items[i].is_map() ? requests.items[i].Find("count") : nullptr;
-      if (count == nullptr || !count->is_string() || IsDeviceCount(count->text)) continue;
-      Error(*count, fmt::format("decoding failed due to the following error(s):\n\n"
-                                "'services[{}].{}[{}].count' invalid value {}, the only value "
-                                "allowed is 'all' or a number",
-                                service, field, i, GoQuote(count->text)));
-    }
-  }
-
-  // Go's strings.ToLower(s) == "all" || strconv.ParseInt(s, 10, 64) succeeds.
-  static bool IsDeviceCount(std::string_view s) {
-    if (s.size() == 3 && (s[0] | 0x20) == 'a' && (s[1] | 0x20) == 'l' && (s[2] | 0x20) == 'l') {
-      return true;
-    }
-    std::string_view digits = s;
-    const bool negative = !digits.empty() && digits.front() == '-';
-    if (!digits.empty() && (digits.front() == '+' || digits.front() == '-')) {
-      digits.remove_prefix(1);
-    }
-    if (digits.empty()) return false;
-    constexpr uint64_t kLimit = uint64_t{1} << 63;  // the magnitude of the smallest int64
-    uint64_t value = 0;
-    for (const char c : digits) {
-      if (c < '0' || c > '9') return false;
-      const auto digit = static_cast<uint64_t>(c - '0');
-      if (value > (kLimit - digit) / 10) return false;
-      value = value * 10 + digit;
-    }
-    return negative || value < kLimit;
   }
 
   void FileMount(Node& n, const Path& path) {
@@ -296,10 +236,8 @@ class Canonicalizer {
           seq.items.push_back(std::move(m));
           v = std::move(seq);
         }
-        DeviceCounts(v, path.part, "gpus");
       } else if (e.key == "networks" || e.key == "models") {
         StringSliceToMap(v);
-        FoldExtensionKeys(v);
       } else if (e.key == "volumes" && v.is_seq()) {
         for (Node& i : v.items) VolumeMount(i, Path{&p, "[]"});
       } else if (e.key == "devices" && v.is_seq()) {
@@ -310,14 +248,6 @@ class Canonicalizer {
         Ports(v, p);
       } else if (e.key == "ulimits" && v.is_map()) {
         for (MapEntry& u : v.entries) Ulimits(u.value, Path{&p, u.key});
-      } else if (e.key == "deploy" && v.is_map()) {
-        if (const Node* res = v.Find("resources"); res && res->is_map()) {
-          if (const Node* rsv = res->Find("reservations"); rsv && rsv->is_map()) {
-            if (const Node* devs = rsv->Find("devices")) {
-              DeviceCounts(*devs, path.part, "deploy.resources.reservations.devices");
-            }
-          }
-        }
       } else if (e.key == "develop" && v.is_map()) {
         if (Node* watch = v.Find("watch"); watch && watch->is_seq()) {
           for (Node& w : watch->items) {

@@ -13,6 +13,7 @@
 #include "frontend/consistency.h"
 #include "frontend/interpolation.h"
 #include "frontend/loader_impl.h"
+#include "frontend/type_binding.h"
 #include "frontend/validation.h"
 
 namespace stackc::frontend {
@@ -237,11 +238,14 @@ bool Loader::PostProcess(Node& model) {
     enabled.reserve(services->entries.size());
     for (MapEntry& s : services->entries) {
       if (req_.normalize && NormalizeService(s.value)) uses_default = true;
+      BindService(s.value, s.key, sink_);
       enabled.push_back(HasActiveProfile(s.value, active) ? 1 : 0);
     }
   }
   if (req_.normalize) NormalizeResources(model, uses_default);
-  services = model.Find("services");  // NormalizeResources may have added a top-level key
+  BindResources(model, sink_);
+  if (sink_.has_errors()) return false;  // decoding into compose-go's types failed
+  services = model.Find("services");     // NormalizeResources may have added a top-level key
   if (services && services->is_map()) {
     ir::ThinVector<MapEntry> kept;
     kept.reserve(services->entries.size());
