@@ -28,9 +28,10 @@ bool FailReference(ir::DiagnosticSink& sink, ir::Span span, std::string message,
                    std::string_view kind, std::string_view name) {
   ir::Diagnostic& d = sink.Error("LOAD050", span, std::move(message));
   if (name == "#extensions") {
-    d.notes.push_back({span, fmt::format("Docker Compose takes a {} named 'x-…' here for an "
-                                         "extension and gathers it under '#extensions': rename it",
-                                         kind)});
+    d.notes.push_back(
+        {span, fmt::format("a {} named 'x-...' here is taken for an extension and "
+                           "gathered under '#extensions' by Docker Compose: rename it",
+                           kind)});
   }
   return false;
 }

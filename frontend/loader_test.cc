@@ -376,8 +376,8 @@ TEST(LoaderTest, ExtensionKeysOfServiceNetworksAndModelsFoldAsComposeGoFoldsThem
   EXPECT_EQ(r->sm.Position(undefined.span).line, 4u);
   ASSERT_EQ(undefined.notes.size(), 1u);  // compose-go's words do not say why: the note does
   EXPECT_EQ(undefined.notes[0].message,
-            "Docker Compose takes a network named 'x-…' here for an extension and gathers it "
-            "under '#extensions': rename it");
+            "a network named 'x-...' here is taken for an extension and gathered under "
+            "'#extensions' by Docker Compose: rename it");
 
   fs.Add("/p/compose.yaml",
          "services:\n  web:\n    image: nginx\n    models: [x-a, x-b]\n"

@@ -101,9 +101,15 @@ void Bind(Node* n, Holds holds, ir::DiagnosticSink& sink, const FieldName& at = 
       value = std::move(list);
     }
   }
-  MapEntry entry{"#extensions", first->key_span, std::move(value)};
+  const ir::Span key_span = first->key_span;
   erase_if(n->entries, is_extension);
-  n->entries.push_back(std::move(entry));
+  // Go's `dict["#extensions"] = extras`: a key the user named so is replaced.
+  if (MapEntry* mine = n->FindEntry("#extensions")) {
+    mine->key_span = key_span;
+    mine->value = std::move(value);
+  } else {
+    n->entries.push_back(MapEntry{"#extensions", key_span, std::move(value)});
+  }
 }
 
 Node* Child(Node* n, std::string_view key) {
@@ -184,12 +190,17 @@ void BindService(Node& service, std::string_view name, ir::DiagnosticSink& sink)
         }
         break;
       case 'd':
-        if (key != "deploy" || !v.is_map()) break;
-        Bind(v.Find("labels"), Holds::kText, sink);
-        if (Node* rsv = Child(Child(&v, "resources"), "reservations")) {
-          if (Node* devices = Child(rsv, "devices")) {
-            BindDeviceRequests(*devices, name, "deploy.resources.reservations.devices", sink);
+        if (key == "deploy" && v.is_map()) {
+          Bind(v.Find("labels"), Holds::kText, sink);
+          if (Node* rsv = Child(Child(&v, "resources"), "reservations")) {
+            if (Node* devices = Child(rsv, "devices")) {
+              BindDeviceRequests(*devices, name, "deploy.resources.reservations.devices", sink);
+            }
           }
+        } else if (key == "develop") {
+          EachMapItem(Child(&v, "watch"), [&](Node& watch, size_t) {
+            Bind(Child(Child(&watch, "exec"), "environment"), Holds::kText, sink);
+          });
         }
         break;
       case 'e':
@@ -234,6 +245,13 @@ void BindService(Node& service, std::string_view name, ir::DiagnosticSink& sink)
         break;
       case 'u':
         if (key == "ulimits") Bind(&v, Holds::kStruct, sink);
+        break;
+      case 'v':
+        if (key == "volumes") {
+          EachMapItem(&v, [&](Node& mount, size_t) {
+            Bind(Child(Child(&mount, "volume"), "labels"), Holds::kText, sink);
+          });
+        }
         break;
       default:
         break;

@@ -57,6 +57,84 @@ TEST(TypeBindingTest, TextMapsGatherTheirExtensionKeysAsGoPrintsThem) {
   EXPECT_EQ(options->items[0].text, "map[x-o:[a b]]");
 }
 
+// Every place of a service where compose-go gathers `x-` keys into text, by the path to the map.
+TEST(TypeBindingTest, EachTextMapOfAServiceGathersItsExtensionKeys) {
+  struct Case {
+    std::string_view yaml;
+    std::vector<std::string_view> path;  // keys and list indexes ("0") down to the map
+  };
+  const std::vector<Case> cases = {
+      {"labels: {x-a: v}\n", {"labels"}},
+      {"annotations: {x-a: v}\n", {"annotations"}},
+      {"environment: {x-a: v}\n", {"environment"}},
+      {"sysctls: {x-a: v}\n", {"sysctls"}},
+      {"logging: {options: {x-a: v}}\n", {"logging", "options"}},
+      {"deploy: {labels: {x-a: v}}\n", {"deploy", "labels"}},
+      {"deploy: {resources: {reservations: {devices: [{capabilities: [gpu], options: {x-a: "
+       "v}}]}}}\n",
+       {"deploy", "resources", "reservations", "devices", "0", "options"}},
+      {"gpus: [{capabilities: [gpu], options: {x-a: v}}]\n", {"gpus", "0", "options"}},
+      {"build: {context: ., args: {x-a: v}}\n", {"build", "args"}},
+      {"build: {context: ., labels: {x-a: v}}\n", {"build", "labels"}},
+      {"build: {context: ., additional_contexts: {x-a: v}}\n", {"build", "additional_contexts"}},
+      {"build: {context: ., ssh: {x-a: v}}\n", {"build", "ssh"}},
+      {"networks: {front: {driver_opts: {x-a: v}}}\n", {"networks", "front", "driver_opts"}},
+      {"post_start: [{command: [a], environment: {x-a: v}}]\n", {"post_start", "0", "environment"}},
+      {"pre_stop: [{command: [a], environment: {x-a: v}}]\n", {"pre_stop", "0", "environment"}},
+      {"develop: {watch: [{path: ., action: sync+exec, exec: {command: [a], environment: {x-a: "
+       "v}}}]}\n",
+       {"develop", "watch", "0", "exec", "environment"}},
+      {"volumes: [{type: volume, source: d, target: /d, volume: {labels: {x-a: v}}}]\n",
+       {"volumes", "0", "volume", "labels"}},
+  };
+  for (const Case& c : cases) {
+    const Bound b(c.yaml);
+    EXPECT_TRUE(b.sink.diagnostics().empty()) << c.yaml << b.FirstError();
+    const Node* n = &b.service;
+    for (const std::string_view step : c.path) {
+      if (n->is_seq()) {
+        const auto i = static_cast<size_t>(step[0] - '0');
+        ASSERT_LT(i, n->items.size()) << c.yaml << step;
+        n = &n->items[i];
+      } else {
+        n = n->Find(step);
+        ASSERT_NE(n, nullptr) << c.yaml << step;
+      }
+    }
+    ASSERT_EQ(n->entries.size(), 1u) << c.yaml;
+    EXPECT_EQ(n->entries[0].key, "#extensions") << c.yaml;
+    EXPECT_EQ(n->entries[0].value.text, "map[x-a:v]") << c.yaml;
+  }
+}
+
+// Go assigns the gathered map to the key "#extensions": one the user wrote is replaced, not
+// doubled.
+TEST(TypeBindingTest, AUserKeyNamedExtensionsIsReplaced) {
+  const Bound b("labels: {'#extensions': mine, x-a: v}\n");
+  const Node& labels = b.At("labels");
+  ASSERT_EQ(labels.entries.size(), 1u);
+  EXPECT_EQ(labels.entries[0].value.text, "map[x-a:v]");
+  EXPECT_EQ(b.sm.Text(labels.entries[0].key_span), "x-a");
+}
+
+// Each decoding error is reported at its own place, under the header Docker Compose's one message
+// begins with.
+TEST(TypeBindingTest, EachDecodingErrorIsLocated) {
+  const Bound b(
+      "storage_opt: {x-s: v}\nextra_hosts: {x-h: 1.2.3.4}\ngpus: [{count: two}]\n"
+      "build: {context: ., ulimits: {x-u: 1}}\nulimits: {x-u: 1}\n");
+  ASSERT_EQ(b.sink.error_count(), 3u);
+  for (const ir::Diagnostic& d : b.sink.diagnostics()) {
+    EXPECT_TRUE(
+        d.message.starts_with("decoding failed due to the following error(s):\n\n'services[web]."))
+        << d.message;
+  }
+  EXPECT_EQ(b.sm.Position(b.sink.diagnostics()[1].span).line, 2u);
+  EXPECT_EQ(b.sm.Position(b.sink.diagnostics()[2].span).line, 3u);
+  EXPECT_TRUE(b.At("build", "ulimits").Find("#extensions")->is_map());
+  EXPECT_TRUE(b.At("ulimits", "#extensions").is_map());
+}
+
 // A list is not a mapping yet when compose-go gathers extensions: `labels: [x-a=1]` stays.
 TEST(TypeBindingTest, ListFormsKeepTheirExtensionNamedEntries) {
   const Bound b("labels: [x-a=1]\nenvironment: [x-e=v]\n");

@@ -10,7 +10,9 @@
 namespace stackc::policies {
 
 constexpr std::string_view kExtensionNamedKeyDoc = R"(## What it does
-Flags a key named `x-…` in the mapping form of `labels`, `environment`, `sysctls` and build `args`.
+Flags the first key named `x-…` in the mapping form of a service's `labels`, `environment`,
+`sysctls` and build `args` (Docker Compose gathers the keys so named of its annotations, options
+and deploy labels as well; the rule does not look there).
 
 ## Why is this bad
 Compose reserves the `x-` prefix for extensions. When Docker Compose binds a file to its types it
@@ -59,9 +61,11 @@ void Check(const ir::Service& s, const std::vector<ir::KeyValue>& entries, std::
     // The loader gathered the `x-` keys under "#extensions", spanning the first of them. The
     // message leaves out the gathered values: one of them may be a secret.
     if (kv.key != "#extensions" || !kv.span.valid()) continue;
+    const std::string_view written = Unquoted(ctx.sm.Text(kv.span));
+    if (!written.starts_with("x-")) continue;  // a key the user named "#extensions"
     out.Report(kv.span, fmt::format("service '{}' names {} '{}' like an extension: Docker Compose "
                                     "sets {} '#extensions' instead",
-                                    s.name.value, what, Unquoted(ctx.sm.Text(kv.span)), what));
+                                    s.name.value, what, written, what));
   }
 }
 
