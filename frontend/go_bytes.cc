@@ -18,27 +18,6 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 bool IsHexDigit(char c) { return IsDigit(c) || (Lower(c) >= 'a' && Lower(c) <= 'f'); }
 
-// strconv.ParseInt(text, 10, 64): optional sign, decimal digits, no underscores, in range.
-bool ParseGoInt64(std::string_view text, int64_t* out) {
-  size_t i = 0;
-  bool negative = false;
-  if (!text.empty() && (text[0] == '+' || text[0] == '-')) {
-    negative = text[0] == '-';
-    i = 1;
-  }
-  if (i == text.size()) return false;
-  const uint64_t limit = negative ? uint64_t{1} << 63 : (uint64_t{1} << 63) - 1;
-  uint64_t value = 0;
-  for (; i < text.size(); ++i) {
-    if (!IsDigit(text[i])) return false;
-    const uint64_t digit = static_cast<uint64_t>(text[i] - '0');
-    if (value > (limit - digit) / 10) return false;
-    value = value * 10 + digit;
-  }
-  *out = negative ? static_cast<int64_t>(~value + 1) : static_cast<int64_t>(value);
-  return true;
-}
-
 // Go's strconv underscoreOK: '_' only between digits (or after a base prefix).
 bool UnderscoresOk(std::string_view s) {
   char saw = '^';
@@ -291,6 +270,26 @@ int64_t TruncateToInt64(double f) {
 }
 
 }  // namespace
+
+bool ParseGoInt64(std::string_view text, int64_t* out) {
+  size_t i = 0;
+  bool negative = false;
+  if (!text.empty() && (text[0] == '+' || text[0] == '-')) {
+    negative = text[0] == '-';
+    i = 1;
+  }
+  if (i == text.size()) return false;
+  const uint64_t limit = negative ? uint64_t{1} << 63 : (uint64_t{1} << 63) - 1;
+  uint64_t value = 0;
+  for (; i < text.size(); ++i) {
+    if (!IsDigit(text[i])) return false;
+    const uint64_t digit = static_cast<uint64_t>(text[i] - '0');
+    if (value > (limit - digit) / 10) return false;
+    value = value * 10 + digit;
+  }
+  *out = negative ? static_cast<int64_t>(~value + 1) : static_cast<int64_t>(value);
+  return true;
+}
 
 GoBytesResult ParseRamInBytes(std::string_view text) {
   const size_t sep = text.find_last_of("0123456789. ");

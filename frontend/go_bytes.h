@@ -36,6 +36,9 @@ GoBytesResult ParseUnitBytes(std::string_view text);
 // a scaled size of 2^63 or more (or NaN, from "nan b") converts to INT64_MIN.
 GoBytesResult ParseRamInBytes(std::string_view text);
 
+// Go's strconv.ParseInt(text, 10, 64): an optional sign, decimal digits, no underscores, in range.
+bool ParseGoInt64(std::string_view text, int64_t* out);
+
 // The text compose-go prints for a UnitBytes: the decimal number.
 std::string FormatUnitBytes(int64_t bytes);
 

@@ -181,5 +181,19 @@ TEST(GoBytesTest, RoundTripsThroughFormat) {
   EXPECT_EQ(ParseUnitBytes(FormatUnitBytes(r.bytes)).bytes, r.bytes);
 }
 
+TEST(GoBytesTest, ParseGoInt64IsStrconvParseIntBase10) {
+  int64_t v = 0;
+  EXPECT_TRUE(ParseGoInt64("+3", &v));
+  EXPECT_EQ(v, 3);
+  EXPECT_TRUE(ParseGoInt64("-9223372036854775808", &v));
+  EXPECT_EQ(v, INT64_MIN);
+  EXPECT_TRUE(ParseGoInt64("9223372036854775807", &v));
+  EXPECT_EQ(v, INT64_MAX);
+  for (const char* bad : {"", "-", "9223372036854775808", "-9223372036854775809", "1_0", " 1",
+                          "0x10", "99999999999999999999999"}) {
+    EXPECT_FALSE(ParseGoInt64(bad, &v)) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace stackc::frontend

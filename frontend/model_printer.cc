@@ -199,29 +199,6 @@ std::string FormatFloat64(double d) {
   return tmp.GoString();
 }
 
-// fmt.Sprint of a model value (strings, numbers, bools; nil prints "<nil>").
-std::string Sprint(const Node& v) {
-  if (v.is_scalar()) return v.GoString();
-  if (v.is_seq()) {
-    std::string out = "[";
-    for (size_t i = 0; i < v.items.size(); ++i) {
-      if (i) out += ' ';
-      out += Sprint(v.items[i]);
-    }
-    return out + "]";
-  }
-  std::string out = "map[";
-  std::vector<const MapEntry*> sorted;
-  for (const MapEntry& e : v.entries) sorted.push_back(&e);
-  std::sort(sorted.begin(), sorted.end(),
-            [](const MapEntry* a, const MapEntry* b) { return a->key < b->key; });
-  for (size_t i = 0; i < sorted.size(); ++i) {
-    if (i) out += ' ';
-    out += sorted[i]->key + ":" + Sprint(sorted[i]->value);
-  }
-  return out + "]";
-}
-
 std::optional<int64_t> ToInt(const Node& v) {
   if (auto i = v.AsInt()) return i;
   if (v.is_string()) {
@@ -446,7 +423,7 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::Decode(const Node& v, const GoType* 
       if (v.is_null()) {
         out.node = Scalar(ScalarType::kString, "");
       } else {
-        out.node = Scalar(ScalarType::kString, v.is_scalar() ? v.GoString() : Sprint(v));
+        out.node = Scalar(ScalarType::kString, v.is_scalar() ? v.GoString() : GoSprint(v));
       }
       out.zero = out.node.text.empty();
       return out;
@@ -558,7 +535,7 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeNamed(const Node& v, const GoT
         out.node.items.push_back(Node::String(v.text));
       }
     } else if (v.is_seq()) {
-      for (const Node& i : v.items) out.node.items.push_back(Node::String(Sprint(i)));
+      for (const Node& i : v.items) out.node.items.push_back(Node::String(GoSprint(i)));
     } else if (v.is_scalar()) {
       out.node.items.push_back(Node::String(v.GoString()));
     }
@@ -574,7 +551,7 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeNamed(const Node& v, const GoT
       if (!has_value || (value && value->is_null())) {
         val = nullable ? Node::Null() : Node::String("");
       } else {
-        val = Node::String(value ? Sprint(*value) : "");
+        val = Node::String(value ? GoSprint(*value) : "");
       }
       out.node.Set(key, std::move(val));
     };
@@ -582,7 +559,7 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeNamed(const Node& v, const GoT
       for (const MapEntry& e : v.entries) add(e.key, &e.value, true);
     } else if (v.is_seq()) {
       for (const Node& i : v.items) {
-        const std::string s = Sprint(i);
+        const std::string s = GoSprint(i);
         const size_t eq = s.find('=');
         if (eq == std::string::npos) {
           if (nullable) {
@@ -606,9 +583,9 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeNamed(const Node& v, const GoT
       for (const MapEntry& e : v.entries) {
         Node list = Node::Seq();
         if (e.value.is_seq()) {
-          for (const Node& i : e.value.items) list.items.push_back(Node::String(Sprint(i)));
+          for (const Node& i : e.value.items) list.items.push_back(Node::String(GoSprint(i)));
         } else {
-          list.items.push_back(Node::String(Sprint(e.value)));
+          list.items.push_back(Node::String(GoSprint(e.value)));
         }
         out.node.entries.push_back(MapEntry{e.key, {}, std::move(list)});
       }
@@ -628,7 +605,7 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeNamed(const Node& v, const GoT
     };
     if (v.is_seq()) {
       for (const Node& i : v.items) {
-        const std::string s = Sprint(i);
+        const std::string s = GoSprint(i);
         size_t sep = s.find('=');
         if (sep == std::string::npos) sep = s.find(':');
         if (sep == std::string::npos) continue;
@@ -644,9 +621,9 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeNamed(const Node& v, const GoT
     } else if (v.is_map()) {
       for (const MapEntry& e : v.entries) {
         if (e.value.is_seq()) {
-          for (const Node& ip : e.value.items) add(e.key, Sprint(ip));
+          for (const Node& ip : e.value.items) add(e.key, GoSprint(ip));
         } else {
-          add(e.key, e.value.is_null() ? "" : Sprint(e.value));
+          add(e.key, e.value.is_null() ? "" : GoSprint(e.value));
         }
       }
     }
@@ -665,7 +642,7 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeNamed(const Node& v, const GoT
       std::sort(keys.begin(), keys.end(),
                 [](const MapEntry* a, const MapEntry* b) { return a->key < b->key; });
       for (const MapEntry* e : keys) {
-        const std::string path = e->value.is_null() ? "" : Sprint(e->value);
+        const std::string path = e->value.is_null() ? "" : GoSprint(e->value);
         out.node.items.push_back(Node::String(path.empty() ? e->key.str() : e->key + ": " + path));
       }
     }

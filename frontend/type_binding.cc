@@ -5,10 +5,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include <fmt/format.h>
 
+#include "frontend/go_bytes.h"
 #include "frontend/interpolation.h"
 
 namespace stackc::frontend {
@@ -25,34 +25,6 @@ enum class Holds : uint8_t {
   kString,    // a plain map[string]string: mapstructure cannot put a map in a string
   kHosts,     // HostsList: its decoder takes no map of maps
 };
-
-// A value as Go's fmt.Sprint prints what go-yaml decoded into an interface{}.
-std::string Sprint(const Node& n) {
-  if (n.is_map()) {
-    std::vector<const MapEntry*> sorted;
-    sorted.reserve(n.entries.size());
-    for (const MapEntry& e : n.entries) sorted.push_back(&e);
-    std::sort(sorted.begin(), sorted.end(),
-              [](const MapEntry* a, const MapEntry* b) { return a->key.view() < b->key.view(); });
-    std::string out = "map[";
-    for (const MapEntry* e : sorted) {
-      if (e != sorted.front()) out += ' ';
-      out += e->key.view();
-      out += ':';
-      out += Sprint(e->value);
-    }
-    return out + "]";
-  }
-  if (n.is_seq()) {
-    std::string out = "[";
-    for (const Node& i : n.items) {
-      if (&i != &n.items.front()) out += ' ';
-      out += Sprint(i);
-    }
-    return out + "]";
-  }
-  return n.is_null() ? "<nil>" : n.GoString();
-}
 
 // mapstructure's name of a field, for its errors: `services[web].storage_opt`. Formatted only when
 // there is an error to report.
@@ -94,7 +66,7 @@ void Bind(Node* n, Holds holds, ir::DiagnosticSink& sink, const FieldName& at = 
   if (holds == Holds::kStruct) {
     value = Node::Map(first->value.span);
   } else {
-    value = Node::String(Sprint(gathered), first->value.span);
+    value = Node::String(GoSprint(gathered), first->value.span);
     if (holds == Holds::kTextList) {
       Node list = Node::Seq(first->value.span);
       list.items.push_back(std::move(value));
@@ -112,9 +84,7 @@ void Bind(Node* n, Holds holds, ir::DiagnosticSink& sink, const FieldName& at = 
   }
 }
 
-Node* Child(Node* n, std::string_view key) {
-  return n != nullptr && n->is_map() ? n->Find(key) : nullptr;
-}
+Node* Child(Node* n, std::string_view key) { return n != nullptr ? n->Find(key) : nullptr; }
 
 // Each mapping item of the list at `n`.
 template <typename Fn>
@@ -127,24 +97,10 @@ void EachMapItem(Node* n, Fn fn) {
 
 // Go's strings.ToLower(s) == "all" || strconv.ParseInt(s, 10, 64) succeeds.
 bool IsDeviceCount(std::string_view s) {
-  if (s.size() == 3 && (s[0] | 0x20) == 'a' && (s[1] | 0x20) == 'l' && (s[2] | 0x20) == 'l') {
-    return true;
-  }
-  std::string_view digits = s;
-  const bool negative = !digits.empty() && digits.front() == '-';
-  if (!digits.empty() && (digits.front() == '+' || digits.front() == '-')) {
-    digits.remove_prefix(1);
-  }
-  if (digits.empty()) return false;
-  constexpr uint64_t kLimit = uint64_t{1} << 63;  // the magnitude of the smallest int64
-  uint64_t value = 0;
-  for (const char c : digits) {
-    if (c < '0' || c > '9') return false;
-    const auto digit = static_cast<uint64_t>(c - '0');
-    if (value > (kLimit - digit) / 10) return false;
-    value = value * 10 + digit;
-  }
-  return negative || value < kLimit;
+  const bool all =
+      s.size() == 3 && (s[0] | 0x20) == 'a' && (s[1] | 0x20) == 'l' && (s[2] | 0x20) == 'l';
+  int64_t unused = 0;
+  return all || ParseGoInt64(s, &unused);
 }
 
 // A device request's count decodes into types.DeviceCount: an integer, or a string that is "all"

@@ -1,5 +1,6 @@
 #include "frontend/yaml_tree.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -7,6 +8,7 @@
 #include <functional>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include <fmt/format.h>
 #include <yaml.h>
@@ -314,6 +316,28 @@ std::string Node::GoString() const {
       return text.str();
   }
   return text.str();
+}
+
+std::string GoSprint(const Node& n) {
+  if (n.is_scalar()) return n.GoString();
+  std::string out = n.is_seq() ? "[" : "map[";
+  if (n.is_seq()) {
+    for (size_t i = 0; i < n.items.size(); ++i) {
+      if (i > 0) out += ' ';
+      out += GoSprint(n.items[i]);
+    }
+    return out + "]";
+  }
+  std::vector<const MapEntry*> sorted;
+  sorted.reserve(n.entries.size());
+  for (const MapEntry& e : n.entries) sorted.push_back(&e);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const MapEntry* a, const MapEntry* b) { return a->key.view() < b->key.view(); });
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    if (i > 0) out += ' ';
+    out.append(sorted[i]->key.view()).append(":").append(GoSprint(sorted[i]->value));
+  }
+  return out + "]";
 }
 
 Node Node::String(std::string_view s, ir::Span span) {

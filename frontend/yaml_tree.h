@@ -83,6 +83,10 @@ struct Node {
   static Node Seq(ir::Span span = {});
 };
 
+// A node as Go's fmt.Sprint prints what go-yaml decoded into an interface{}: scalars as GoString,
+// `[a b]` for a sequence, `map[k:v ...]` with sorted keys for a mapping.
+std::string GoSprint(const Node& n);
+
 struct MapEntry {
   ir::CompactString key;
   ir::Span key_span;

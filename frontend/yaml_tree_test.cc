@@ -67,6 +67,12 @@ TEST(YamlTreeTest, GoStringMatchesFmtSprint) {
   EXPECT_EQ(d.Find("h")->GoString(), "1e-05");
 }
 
+// fmt.Sprint of what go-yaml decodes into an interface{}: maps with sorted keys, nil as <nil>.
+TEST(YamlTreeTest, GoSprintMatchesFmtSprint) {
+  auto p = Parse("{z: [1, 0x10, ''], a: null, m: {y: 1.0, b: true}}\n");
+  EXPECT_EQ(GoSprint(p->docs[0]), "map[a:<nil> m:map[b:true y:1] z:[1 16 ]]");
+}
+
 TEST(YamlTreeTest, SpansAreBytes) {
   auto p = Parse("k: \"\xc3\xa9\xc3\xa9\"\nimage: nginx\n");
   ASSERT_TRUE(p->sink.diagnostics().empty()) << FirstError(*p);
