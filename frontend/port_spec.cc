@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "frontend/go_bytes.h"
+
 namespace stackc::frontend {
 namespace {
 
@@ -15,22 +17,9 @@ constexpr int kMaxPort = 65535;
 // Go's strconv.ParseInt(text, 10, 0) followed by a 0..65535 range check. Every failure becomes
 // the same caller-level message, so only success matters.
 bool ParsePortNumber(std::string_view text, int* port) {
-  size_t i = 0;
-  bool negative = false;
-  if (!text.empty() && (text[0] == '+' || text[0] == '-')) {
-    negative = text[0] == '-';
-    i = 1;
-  }
-  if (i == text.size()) return false;
-  int value = 0;
-  for (; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c < '0' || c > '9') return false;
-    value = value * 10 + (c - '0');
-    if (value > kMaxPort) return false;  // out of range whatever digits follow
-  }
-  if (negative && value != 0) return false;
-  *port = value;
+  int64_t value = 0;
+  if (!ParseGoInt64(text, &value) || value < 0 || value > kMaxPort) return false;
+  *port = static_cast<int>(value);
   return true;
 }
 
