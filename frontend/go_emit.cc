@@ -11,6 +11,7 @@
 #include <system_error>
 #include <utility>
 
+#include "frontend/go_time.h"
 #include "frontend/utf8.h"
 
 namespace stackc::frontend {
@@ -187,72 +188,6 @@ bool IsYamlStyleFloat(std::string_view s) {
 bool IsDotFloat(std::string_view s) {
   if (s.size() < 2 || s[0] != '.' || !IsDigit(s[1])) return false;
   return IsYamlStyleFloat(s);
-}
-
-int DaysIn(int month, int year) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month == 2 && year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) return 29;
-  return kDays[month - 1];
-}
-
-// Go's time.Parse getnum: one digit, or two when the second is a digit too.
-bool GetNum(std::string_view& s, int* v) {
-  if (s.empty() || !IsDigit(s[0])) return false;
-  if (s.size() < 2 || !IsDigit(s[1])) {
-    *v = s[0] - '0';
-    s.remove_prefix(1);
-    return true;
-  }
-  *v = (s[0] - '0') * 10 + (s[1] - '0');
-  s.remove_prefix(2);
-  return true;
-}
-
-// go-yaml's parseTimestamp: time.Parse with "2006-1-2T15:4:5.999999999Z07:00", the same with 't',
-// "2006-1-2 15:4:5.999999999" or "2006-1-2".
-bool IsYamlTimestamp(std::string_view s) {
-  if (s.size() < 5 || !IsDigit(s[0]) || !IsDigit(s[1]) || !IsDigit(s[2]) || !IsDigit(s[3]) ||
-      s[4] != '-') {
-    return false;
-  }
-  const int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-  std::string_view v = s.substr(5);
-  int month, day;
-  if (!GetNum(v, &month) || month < 1 || month > 12) return false;
-  if (v.empty() || v[0] != '-') return false;
-  v.remove_prefix(1);
-  if (!GetNum(v, &day)) return false;
-  if (day < 1 || day > DaysIn(month, year)) return false;
-  if (v.empty()) return true;  // "2006-1-2"
-  bool zone;
-  if (v[0] == 'T' || v[0] == 't') {
-    zone = true;
-    v.remove_prefix(1);
-  } else if (v[0] == ' ') {
-    zone = false;
-    while (!v.empty() && v[0] == ' ') v.remove_prefix(1);
-  } else {
-    return false;
-  }
-  int hour, min, sec;
-  if (!GetNum(v, &hour) || hour >= 24) return false;
-  if (v.empty() || v[0] != ':') return false;
-  v.remove_prefix(1);
-  if (!GetNum(v, &min) || min >= 60) return false;
-  if (v.empty() || v[0] != ':') return false;
-  v.remove_prefix(1);
-  if (!GetNum(v, &sec) || sec >= 60) return false;
-  if (v.size() >= 2 && (v[0] == '.' || v[0] == ',') && IsDigit(v[1])) {
-    v.remove_prefix(1);
-    while (!v.empty() && IsDigit(v[0])) v.remove_prefix(1);
-  }
-  if (!zone) return v.empty();
-  if (!v.empty() && v[0] == 'Z') return v.size() == 1;
-  if (v.size() != 6 || v[3] != ':' || (v[0] != '+' && v[0] != '-')) return false;
-  if (!IsDigit(v[1]) || !IsDigit(v[2]) || !IsDigit(v[4]) || !IsDigit(v[5])) return false;
-  const int zh = (v[1] - '0') * 10 + (v[2] - '0');
-  const int zm = (v[4] - '0') * 10 + (v[5] - '0');
-  return zh <= 24 && zm <= 60;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

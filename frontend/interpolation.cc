@@ -615,6 +615,8 @@ class Walker {
         return;
       }
       n.text = out;
+      // compose-go substitutes in decoded strings: the result is text, never a timestamp.
+      if (n.style == ScalarStyle::kPlain) n.style = ScalarStyle::kDoubleQuoted;
     }
     if (!options_.cast_types || frames_.size() < 3) return;
     parts_.clear();

@@ -99,7 +99,8 @@ std::vector<KeyValue> KeyValues(const Node* n, bool nullable) {
     for (const MapEntry& e : n->entries) {
       KeyValue kv{e.key, std::nullopt, e.key_span};
       if (!e.value.is_null()) {
-        kv.value = Str(e.value);
+        // A map of text: compose-go prints each value with fmt.Sprint, a decoded date included.
+        kv.value = e.value.IsTimestamp() ? e.value.GoString() : Str(e.value);
       } else if (!nullable) {
         kv.value = "";
       }

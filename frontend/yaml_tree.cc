@@ -13,6 +13,8 @@
 #include <fmt/format.h>
 #include <yaml.h>
 
+#include "frontend/go_time.h"
+
 namespace stackc::frontend {
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -256,8 +258,9 @@ std::optional<bool> Node::AsBool() const {
 
 namespace {
 
-// Go's strconv.FormatFloat(v, 'g', -1, 64) as fmt.Sprint prints a float64: shortest representation,
-// exponent when exp < -4 || exp >= 21.
+// A float64 as fmt.Sprint prints it, strconv.FormatFloat(v, 'g', -1, 64): the shortest digits, with
+// an exponent when it is below -4 or at least 6 (1e+06, 1.234567e+06, 100000), and Go's names for
+// the infinities and NaN.
 std::string GoFloat(double v) {
   if (std::isnan(v)) return "NaN";
   if (std::isinf(v)) return v > 0 ? "+Inf" : "-Inf";
@@ -278,7 +281,7 @@ std::string GoFloat(double v) {
     if (ch != '.') digits.push_back(ch);
   }
   std::string out = neg ? "-" : "";
-  if (exp < -4 || exp >= 21) {
+  if (exp < -4 || exp >= 6) {
     out += digits.substr(0, 1);
     if (digits.size() > 1) out += "." + digits.substr(1);
     out += fmt::format("e{}{:02d}", exp < 0 ? '-' : '+', std::abs(exp));
@@ -313,9 +316,15 @@ std::string Node::GoString() const {
       if (auto f = AsFloat()) return GoFloat(*f);
       return text.str();
     case ScalarType::kString:
+      if (IsTimestamp()) return GoTimeString(*ParseYamlTimestamp(text.view()));
       return text.str();
   }
   return text.str();
+}
+
+bool Node::IsTimestamp() const {
+  return kind == NodeKind::kScalar && type == ScalarType::kString && style == ScalarStyle::kPlain &&
+         tag == NodeTag::kNone && IsYamlTimestamp(text.view());
 }
 
 std::string GoSprint(const Node& n) {
@@ -343,6 +352,7 @@ std::string GoSprint(const Node& n) {
 Node Node::String(std::string_view s, ir::Span span) {
   Node n;
   n.type = ScalarType::kString;
+  n.style = ScalarStyle::kDoubleQuoted;  // made, not read: never resolves as a timestamp
   n.text = s;
   n.span = span;
   return n;

@@ -71,8 +71,12 @@ struct Node {
   std::optional<int64_t> AsInt() const;
   std::optional<double> AsFloat() const;  // ints convert too
   std::optional<bool> AsBool() const;
+  // Whether go-yaml decodes the scalar into a time.Time: a plain, untagged string of a timestamp's
+  // shape (`2024-01-05`, go_time.h). Strings the loader makes (Node::String) and interpolated
+  // ones never are.
+  bool IsTimestamp() const;
   // The scalar as Go's fmt.Sprint prints the decoded value: 0440 -> "288", 1.0 -> "1", true ->
-  // "true".
+  // "true", 1000000.0 -> "1e+06", 2024-01-05 -> "2024-01-05 00:00:00 +0000 UTC".
   std::string GoString() const;
 
   static Node String(std::string_view s, ir::Span span = {});

@@ -67,6 +67,25 @@ TEST(YamlTreeTest, GoStringMatchesFmtSprint) {
   EXPECT_EQ(d.Find("h")->GoString(), "1e-05");
 }
 
+// fmt.Sprint's %v takes the exponent from 1e6 on; go-yaml decodes a plain date into a time.Time,
+// which prints in Go's String() form; quoted, tagged or made strings stay text.
+TEST(YamlTreeTest, GoStringPrintsLargeFloatsAndTimestampsAsGo) {
+  auto p = Parse(
+      "a: 1000000.0\nb: 1234567.0\nc: 100000.0\nd: 2024-01-05\ne: \"2024-01-05\"\n"
+      "f: !!str 2024-01-05\ng: 2024-02-30\n");
+  ASSERT_EQ(p->docs.size(), 1u);
+  const Node& d = p->docs[0];
+  EXPECT_EQ(d.Find("a")->GoString(), "1e+06");
+  EXPECT_EQ(d.Find("b")->GoString(), "1.234567e+06");
+  EXPECT_EQ(d.Find("c")->GoString(), "100000");
+  EXPECT_TRUE(d.Find("d")->IsTimestamp());
+  EXPECT_EQ(d.Find("d")->GoString(), "2024-01-05 00:00:00 +0000 UTC");
+  EXPECT_EQ(d.Find("e")->GoString(), "2024-01-05");
+  EXPECT_EQ(d.Find("f")->GoString(), "2024-01-05");
+  EXPECT_EQ(d.Find("g")->GoString(), "2024-02-30");
+  EXPECT_FALSE(Node::String("2024-01-05").IsTimestamp());
+}
+
 // fmt.Sprint of what go-yaml decodes into an interface{}: maps with sorted keys, nil as <nil>.
 TEST(YamlTreeTest, GoSprintMatchesFmtSprint) {
   auto p = Parse("{z: [1, 0x10, ''], a: null, m: {y: 1.0, b: true}}\n");
