@@ -128,6 +128,16 @@ void ReportUnused(const RuleContext& ctx, Reporter& out, const Items& items, std
   }
 }
 
+// Calls fn(entries, what) for each map of text of a service that Docker Compose prints with
+// fmt.Sprint and gathers `x-` keys of: its labels, environment, sysctls and build args.
+template <typename Fn>
+void ForEachTextMap(const ir::Service& s, Fn fn) {
+  fn(s.labels, std::string_view("label"));
+  fn(s.environment, std::string_view("environment variable"));
+  fn(s.sysctls, std::string_view("sysctl"));
+  if (s.build) fn(s.build->args, std::string_view("build argument"));
+}
+
 // Where a resource limit was written (ir::Resources::memory_span, pids_span), else the service's
 // name.
 ir::Span LimitSpan(const ir::Service& s, ir::Span written);

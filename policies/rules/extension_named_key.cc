@@ -73,10 +73,9 @@ void Check(const ir::Service& s, const std::vector<ir::KeyValue>& entries, std::
 
 void CheckExtensionNamedKey(const RuleContext& ctx, Reporter& out) {
   for (const ir::Service& s : ctx.project.services) {
-    Check(s, s.labels, "label", ctx, out);
-    Check(s, s.environment, "environment variable", ctx, out);
-    Check(s, s.sysctls, "sysctl", ctx, out);
-    if (s.build) Check(s, s.build->args, "build argument", ctx, out);
+    ForEachTextMap(s, [&](const std::vector<ir::KeyValue>& entries, std::string_view what) {
+      Check(s, entries, what, ctx, out);
+    });
   }
 }
 

@@ -1,0 +1,84 @@
+// STY005 timestamp-value: a label, environment variable, sysctl or build argument set to an
+// unquoted date, which Docker Compose passes on as Go prints a time.
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "frontend/go_time.h"
+#include "policies/rules.h"
+
+namespace stackc::policies {
+
+constexpr std::string_view kTimestampValueDoc = R"(## What it does
+Flags a value in the mapping form of a service's `labels`, `environment`, `sysctls` and build
+`args` that is an unquoted YAML timestamp: `2024-01-05`, `2024-01-05 10:30:00` or
+`2024-01-05T10:30:00Z`. It looks at block mappings (one `KEY: value` per line), not at flow
+mappings (`{KEY: value}`).
+
+## Why is this bad
+Docker Compose reads its files with go-yaml, which decodes an unquoted date into a time, and then
+prints that time where it needs text. So `BUILD_DATE: 2024-01-05` sets the variable to
+`2024-01-05 00:00:00 +0000 UTC`, and `org.opencontainers.image.created: 2024-01-05T10:30:00Z`
+sets the label to `2024-01-05 10:30:00 +0000 UTC`: not what the file says, and not a format that
+a date parser expecting ISO 8601 accepts. `docker compose config` shows the converted value;
+nothing warns about it. The list form (`- BUILD_DATE=2024-01-05`) and quoted values are taken as
+written.
+
+## Example
+```yaml
+services:
+  api:
+    image: example/api:1.2
+    environment:
+      BUILD_DATE: 2024-01-05
+```
+
+## Use instead
+```yaml
+services:
+  api:
+    image: example/api:1.2
+    environment:
+      BUILD_DATE: "2024-01-05"
+```
+
+## Fix safety
+Unsafe: quoting the value changes what Docker Compose sets, from the converted time to the date
+as written. That is almost always what was meant, but whatever reads the value today sees the
+converted form.
+)";
+
+namespace {
+
+void Check(const ir::Service& s, const std::vector<ir::KeyValue>& entries, std::string_view what,
+           const RuleContext& ctx, Reporter& out) {
+  for (const ir::KeyValue& kv : entries) {
+    if (!kv.value) continue;
+    const ir::Span span = ValueSpan(ctx.sm, kv);
+    if (!span.valid() || span == kv.span) continue;
+    const std::string_view written = ctx.sm.Text(span);
+    // A quoted value or one from the list form (`KEY=2024-01-05`) is set as written.
+    if (*kv.value == written || !frontend::IsYamlTimestamp(written)) continue;
+    ir::Diagnostic& d = out.Report(
+        span, fmt::format("service '{}' sets {} '{}' to the unquoted date {}: Docker Compose sets "
+                          "'{}'",
+                          s.name.value, what, kv.key, written, *kv.value));
+    d.fix = ir::Fix{"quote the date",
+                    false,
+                    {ir::Edit{{span.file, span.begin, span.begin}, "\""},
+                     ir::Edit{{span.file, span.end, span.end}, "\""}}};
+  }
+}
+
+}  // namespace
+
+void CheckTimestampValue(const RuleContext& ctx, Reporter& out) {
+  for (const ir::Service& s : ctx.project.services) {
+    ForEachTextMap(s, [&](const std::vector<ir::KeyValue>& entries, std::string_view what) {
+      Check(s, entries, what, ctx, out);
+    });
+  }
+}
+
+}  // namespace stackc::policies
