@@ -43,7 +43,7 @@ bool Loader::FoldServiceEnvironment(Node& svc) {
           if (e.value.is_null()) {
             environment[e.key] = std::nullopt;
           } else {
-            environment[e.key] = e.value.GoString();
+            environment[e.key] = e.value.SprintValue();
           }
           spans[e.key] = {e.key_span, e.value.span};
         }
@@ -143,7 +143,7 @@ bool Loader::FoldServiceLabels(Node& svc) {
       if (const Node* own = svc.Find("labels")) {
         if (own->is_map()) {
           for (const MapEntry& e : own->entries)
-            labels[e.key] = e.value.is_null() ? "" : e.value.GoString();
+            labels[e.key] = e.value.is_null() ? "" : e.value.SprintValue();
         } else if (own->is_seq()) {
           for (const Node& e : own->items) {
             const std::string t = e.GoString();

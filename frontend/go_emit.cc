@@ -595,6 +595,10 @@ void PrepareString(std::string_view s, Scalar* sc) {
 void PrepareScalar(const Node& n, Scalar* sc) {
   switch (n.type) {
     case ScalarType::kString:
+      if (n.IsTimestamp()) {  // a time.Time (model_printer): go-yaml writes it plain
+        sc->value = n.text;
+        break;
+      }
       PrepareString(n.text, sc);
       return;
     case ScalarType::kNull:

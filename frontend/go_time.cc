@@ -87,19 +87,37 @@ std::optional<GoTime> ParseYamlTimestamp(std::string_view s) {
   return t;
 }
 
-std::string GoTimeString(const GoTime& t) {
-  std::string out = fmt::format("{:04d}-{:02d}-{:02d} {:02d}:{:02d}:{:02d}", t.year, t.month, t.day,
-                                t.hour, t.minute, t.second);
+namespace {
+
+// "2006-01-02<sep>15:04:05.999999999": the fraction without trailing zeros, none when zero.
+std::string DateTime(const GoTime& t, char sep) {
+  std::string out = fmt::format("{:04d}-{:02d}-{:02d}{}{:02d}:{:02d}:{:02d}", t.year, t.month,
+                                t.day, sep, t.hour, t.minute, t.second);
   if (t.nanosecond != 0) {
     std::string frac = fmt::format("{:09d}", t.nanosecond);
     frac.erase(frac.find_last_not_of('0') + 1);
     out += '.' + frac;
   }
-  if (t.offset_minutes == 0) return out + " +0000 UTC";
-  const int abs = std::abs(t.offset_minutes);
-  const std::string offset =
-      fmt::format("{}{:02d}{:02d}", t.offset_minutes < 0 ? '-' : '+', abs / 60, abs % 60);
-  return out + ' ' + offset + ' ' + offset;
+  return out;
+}
+
+// The offset as "-0700" (colon = false) or "-07:00".
+std::string Offset(int minutes, bool colon) {
+  const int abs = std::abs(minutes);
+  return fmt::format("{}{:02d}{}{:02d}", minutes < 0 ? '-' : '+', abs / 60, colon ? ":" : "",
+                     abs % 60);
+}
+
+}  // namespace
+
+std::string GoTimeString(const GoTime& t) {
+  if (t.offset_minutes == 0) return DateTime(t, ' ') + " +0000 UTC";
+  const std::string offset = Offset(t.offset_minutes, false);
+  return DateTime(t, ' ') + ' ' + offset + ' ' + offset;
+}
+
+std::string GoTimeRfc3339Nano(const GoTime& t) {
+  return DateTime(t, 'T') + (t.offset_minutes == 0 ? "Z" : Offset(t.offset_minutes, true));
 }
 
 }  // namespace stackc::frontend

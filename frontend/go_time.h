@@ -9,6 +9,7 @@
 //   GoTimeString(*ParseYamlTimestamp("2024-01-05"))  -> "2024-01-05 00:00:00 +0000 UTC"
 //   GoTimeString(*ParseYamlTimestamp("2001-12-14t21:59:43.10-05:00"))
 //                                                    -> "2001-12-14 21:59:43.1 -0500 -0500"
+//   GoTimeRfc3339Nano(*ParseYamlTimestamp("2024-01-05")) -> "2024-01-05T00:00:00Z" (an `x-` value)
 //   ParseYamlTimestamp("2024-02-30")                 -> nullopt (no such day: a string)
 //
 // A time with an explicit non-zero offset prints the offset as its zone name, as Go does for a
@@ -36,6 +37,10 @@ inline bool IsYamlTimestamp(std::string_view s) { return ParseYamlTimestamp(s).h
 
 // Go's time.Time.String(): "2006-01-02 15:04:05.999999999 -0700 MST".
 std::string GoTimeString(const GoTime& t);
+
+// The time as go-yaml writes a time.Time (and encoding/json too), time.RFC3339Nano:
+// "2006-01-02T15:04:05.999999999Z07:00", `Z` for a zero offset.
+std::string GoTimeRfc3339Nano(const GoTime& t);
 
 }  // namespace stackc::frontend
 

@@ -25,6 +25,15 @@ TEST(GoTimeTest, PrintsWhatComposePrints) {
   EXPECT_EQ(Sprint("2024-01-05   7:08:09"), "2024-01-05 07:08:09 +0000 UTC");
 }
 
+// What `docker compose config` prints for an `x-` extension set to the plain scalar.
+TEST(GoTimeTest, WritesRfc3339NanoAsGoYamlDoes) {
+  auto rfc = [](std::string_view s) { return GoTimeRfc3339Nano(*ParseYamlTimestamp(s)); };
+  EXPECT_EQ(rfc("2001-12-14"), "2001-12-14T00:00:00Z");
+  EXPECT_EQ(rfc("2001-12-14t21:59:43.10-05:00"), "2001-12-14T21:59:43.1-05:00");
+  EXPECT_EQ(rfc("2001-12-14 21:59:43.10"), "2001-12-14T21:59:43.1Z");
+  EXPECT_EQ(rfc("2024-1-5T3:4:5+05:30"), "2024-01-05T03:04:05+05:30");
+}
+
 TEST(GoTimeTest, RejectsWhatTimeParseRejects) {
   for (const char* s :
        {"2024-02-30", "2023-02-29", "2024-13-01", "24-01-05", "2024/01/05", "2024-01-05T10:00:00",

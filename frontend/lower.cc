@@ -100,7 +100,7 @@ std::vector<KeyValue> KeyValues(const Node* n, bool nullable) {
       KeyValue kv{e.key, std::nullopt, e.key_span};
       if (!e.value.is_null()) {
         // A map of text: compose-go prints each value with fmt.Sprint, a decoded date included.
-        kv.value = e.value.IsTimestamp() ? e.value.GoString() : Str(e.value);
+        kv.value = e.value.IsTimestamp() ? e.value.SprintValue() : Str(e.value);
       } else if (!nullable) {
         kv.value = "";
       }

@@ -75,7 +75,11 @@ Rule RuleFor(const TreePath& path) {
 // -------------------------------------------------------------------------------------
 
 void ClearTagsDeep(Node& n) {
-  if (n.tag == kReset || n.tag == kOverride) n.tag = NodeTag::kNone;
+  if (n.tag == kReset || n.tag == kOverride) {
+    n.tag = NodeTag::kNone;
+    // go-yaml resolved the tagged scalar as a string: it must not read as a date once untagged.
+    if (n.is_string() && n.style == ScalarStyle::kPlain) n.style = ScalarStyle::kDoubleQuoted;
+  }
   for (Node& item : n.items) ClearTagsDeep(item);
   for (MapEntry& e : n.entries) ClearTagsDeep(e.value);
 }
@@ -493,12 +497,13 @@ std::string GoFormat(const Node& value, char verb) {
     return out + "]";
   }
   switch (verb) {
-    case 's':
+    case 's':  // a time.Time is a fmt.Stringer
+      if (value.IsTimestamp()) return value.SprintValue();
       return value.is_string() ? value.text.str() : GoBadVerb(value, 's');
     case 'd':
       return value.type == ScalarType::kInt ? value.GoString() : GoBadVerb(value, 'd');
     default:
-      return value.GoString();
+      return value.SprintValue();
   }
 }
 

@@ -61,6 +61,16 @@ TEST(MergeTest, MapsMergeSequencesAppendScalarsReplace) {
                        "db: {image: c}}")));
 }
 
+// Merging turns labels into `key=value` items as fmt.Sprint prints the values: a date is a time
+// (docker compose config prints "2024-01-05 00:00:00 +0000 UTC"), but `!override 2024-01-06` is
+// text, since go-yaml resolves a tagged scalar as a string ("2024-01-06").
+TEST(MergeTest, LabelsMergeWithDatesAsComposeGoPrintsThem) {
+  EXPECT_EQ(Merged("services: {a: {labels: {d: 2024-01-05}}}\n",
+                   "services: {a: {labels: {f: x, g: !override 2024-01-06}}}\n"),
+            "{services: {a: {labels: [\"d=2024-01-05 00:00:00 +0000 UTC\", \"f=x\", "
+            "\"g=2024-01-06\", ], }, }, }");
+}
+
 TEST(MergeTest, NullOverrideKeepsBase) {
   EXPECT_EQ(
       Merged("services: {web: {image: a, ports: [\"80\"]}}", "services: {web: {image: , ports: }}"),

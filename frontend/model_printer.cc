@@ -12,6 +12,7 @@
 #include "frontend/go_bytes.h"
 #include "frontend/go_duration.h"
 #include "frontend/go_emit.h"
+#include "frontend/go_time.h"
 #include "frontend/shell_words.h"
 #include "frontend/utf8.h"
 
@@ -170,9 +171,12 @@ struct GoType {
   const GoType* elem = nullptr;
 };
 
+// A printed scalar. Its style is kDoubleQuoted (the emitter chooses how to write text); only a
+// time is kPlain, which the emitter writes as is, as go-yaml writes a time.Time.
 Node Scalar(ScalarType t, std::string_view text) {
   Node n;
   n.type = t;
+  n.style = ScalarStyle::kDoubleQuoted;
   n.text = text;
   return n;
 }
@@ -372,6 +376,11 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::DecodeAny(const Node& v, OutputForma
     out.zero = v.items.empty();
     return out;
   }
+  if (v.IsTimestamp()) {  // go-yaml decoded a time.Time, and writes it back in RFC 3339
+    out.node = Scalar(ScalarType::kString, GoTimeRfc3339Nano(*ParseYamlTimestamp(v.text.view())));
+    out.node.style = ScalarStyle::kPlain;
+    return out;
+  }
   out.node = Scalar(v.type, v.type == ScalarType::kString ? v.text.str() : v.GoString());
   if (v.type == ScalarType::kNull) out.node.text.clear();
   out.zero = v.is_null();
@@ -412,7 +421,13 @@ ModelPrinter::Impl::Out ModelPrinter::Impl::Decode(const Node& v, const GoType* 
       if (v.is_map()) {
         out.node.entries.reserve(v.entries.size());
         for (const MapEntry& e : v.entries) {
-          out.node.entries.push_back(MapEntry{e.key, {}, Decode(e.value, t->elem, f).node});
+          // A map of text: compose-go prints each value with fmt.Sprint, a decoded date included.
+          out.node.entries.push_back(
+              MapEntry{e.key,
+                       {},
+                       t->elem->kind == GoType::kString && e.value.IsTimestamp()
+                           ? Scalar(ScalarType::kString, e.value.SprintValue())
+                           : Decode(e.value, t->elem, f).node});
         }
       }
       SortKeys(out.node, f);

@@ -316,10 +316,14 @@ std::string Node::GoString() const {
       if (auto f = AsFloat()) return GoFloat(*f);
       return text.str();
     case ScalarType::kString:
-      if (IsTimestamp()) return GoTimeString(*ParseYamlTimestamp(text.view()));
       return text.str();
   }
   return text.str();
+}
+
+std::string Node::SprintValue() const {
+  if (IsTimestamp()) return GoTimeString(*ParseYamlTimestamp(text.view()));
+  return GoString();
 }
 
 bool Node::IsTimestamp() const {
@@ -328,7 +332,7 @@ bool Node::IsTimestamp() const {
 }
 
 std::string GoSprint(const Node& n) {
-  if (n.is_scalar()) return n.GoString();
+  if (n.is_scalar()) return n.SprintValue();
   std::string out = n.is_seq() ? "[" : "map[";
   if (n.is_seq()) {
     for (size_t i = 0; i < n.items.size(); ++i) {

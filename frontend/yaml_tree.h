@@ -72,12 +72,16 @@ struct Node {
   std::optional<double> AsFloat() const;  // ints convert too
   std::optional<bool> AsBool() const;
   // Whether go-yaml decodes the scalar into a time.Time: a plain, untagged string of a timestamp's
-  // shape (`2024-01-05`, go_time.h). Strings the loader makes (Node::String) and interpolated
-  // ones never are.
+  // shape (`2024-01-05`, go_time.h). Strings the loader makes (Node::String), interpolated ones
+  // and ones that carried a tag (`!override 2024-01-05`) never are.
   bool IsTimestamp() const;
-  // The scalar as Go's fmt.Sprint prints the decoded value: 0440 -> "288", 1.0 -> "1", true ->
-  // "true", 1000000.0 -> "1e+06", 2024-01-05 -> "2024-01-05 00:00:00 +0000 UTC".
+  // The scalar as text, as compose-go reads it where it wants a string: Go's fmt.Sprint of the
+  // decoded value, 0440 -> "288", 1.0 -> "1", true -> "true", 1000000.0 -> "1e+06", except that a
+  // date stays as written (compose-go rejects a time there; stackc keeps the text).
   std::string GoString() const;
+  // fmt.Sprint of the decoded value, a time included: what compose-go sets for a label, variable,
+  // sysctl, annotation or option, 2024-01-05 -> "2024-01-05 00:00:00 +0000 UTC".
+  std::string SprintValue() const;
 
   static Node String(std::string_view s, ir::Span span = {});
   static Node Int(int64_t v, ir::Span span = {});

@@ -7,14 +7,17 @@
 
 #include "frontend/go_time.h"
 #include "policies/rules.h"
+#include "policies/secrets.h"
 
 namespace stackc::policies {
 
 constexpr std::string_view kTimestampValueDoc = R"(## What it does
-Flags a value in the mapping form of a service's `labels`, `environment`, `sysctls` and build
-`args` that is an unquoted YAML timestamp: `2024-01-05`, `2024-01-05 10:30:00` or
-`2024-01-05T10:30:00Z`. It looks at block mappings (one `KEY: value` per line), not at flow
-mappings (`{KEY: value}`).
+Flags a value that is an unquoted YAML timestamp (`2024-01-05`, `2024-01-05 10:30:00`,
+`2024-01-05T10:30:00Z`) in the mapping form of a service's `labels`, `environment`, `sysctls`
+and build `args`. It reads the value on the key's own line of a block mapping; it does not look
+at flow mappings (`{KEY: value}`), at values on the next line or behind an alias, or at the other
+maps Docker Compose converts the same way (annotations, deploy and build labels, logging and
+driver options).
 
 ## Why is this bad
 Docker Compose reads its files with go-yaml, which decodes an unquoted date into a time, and then
@@ -60,10 +63,16 @@ void Check(const ir::Service& s, const std::vector<ir::KeyValue>& entries, std::
     const std::string_view written = ctx.sm.Text(span);
     // A quoted value or one from the list form (`KEY=2024-01-05`) is set as written.
     if (*kv.value == written || !frontend::IsYamlTimestamp(written)) continue;
-    ir::Diagnostic& d = out.Report(
-        span, fmt::format("service '{}' sets {} '{}' to the unquoted date {}: Docker Compose sets "
-                          "'{}'",
-                          s.name.value, what, kv.key, written, *kv.value));
+    // Under a credential-shaped key the value may be a secret (SECRET001 masks it): say what
+    // happens without the values.
+    ir::Diagnostic& d =
+        CredentialKey(kv.key)
+            ? out.Report(span, fmt::format("service '{}' sets {} '{}' to an unquoted date, which "
+                                           "Docker Compose sets in Go's time format",
+                                           s.name.value, what, kv.key))
+            : out.Report(span, fmt::format("service '{}' sets {} '{}' to the unquoted date '{}': "
+                                           "Docker Compose sets '{}'",
+                                           s.name.value, what, kv.key, written, *kv.value));
     d.fix = ir::Fix{"quote the date",
                     false,
                     {ir::Edit{{span.file, span.begin, span.begin}, "\""},
