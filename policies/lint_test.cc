@@ -203,6 +203,25 @@ TEST(LintTest, SecretsStayMaskedWhenTheSecretRulesAreIgnored) {
   }
 }
 
+// STY005 shows the written date and what Docker Compose sets, except under a credential-shaped key,
+// where the value may be a secret: neither the message nor the code frame shows it.
+TEST(LintTest, TimestampValueShowsTheDateButNotASecret) {
+  auto r = passes::test::LoadText(
+      "services:\n  app:\n    image: example/app:1\n    environment:\n"
+      "      BUILD_DATE: 2024-01-05\n      DB_PASSWORD: 2031-07-09\n");
+  ASSERT_TRUE(r->ok);
+  EXPECT_EQ(Lines(*r, {.select = {"STY005"}}),
+            (std::vector<std::string>{
+                "STY005 5:19 service 'app' sets environment variable 'BUILD_DATE' to the unquoted "
+                "date '2024-01-05': Docker Compose sets '2024-01-05 00:00:00 +0000 UTC'",
+                "STY005 6:20 service 'app' sets environment variable 'DB_PASSWORD' to an unquoted "
+                "date, which Docker Compose sets in Go's time format"}));
+  for (const ir::Diagnostic& d : Lint(r->project, r->sm, {})) {
+    const std::string text = ir::RenderText(r->sm, d, /*color=*/false);
+    EXPECT_EQ(text.find("2031"), std::string::npos) << text;
+  }
+}
+
 // Given SecretFindings, a lint reports them for the selected SECRET rules instead of running those
 // rules again, and finds the same.
 TEST(LintTest, SecretFindingsGivenAreNotSearchedAgain) {

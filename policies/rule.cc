@@ -118,6 +118,13 @@ std::optional<ir::Fix> DeleteEntry(const ir::SourceManager& sm, ir::Span key, st
   return ir::Fix{std::move(title), true, {ir::Edit{{key.file, begin, end}, ""}}};
 }
 
+ir::Fix QuoteFix(ir::Span span, std::string title, bool safe) {
+  return ir::Fix{std::move(title),
+                 safe,
+                 {ir::Edit{{span.file, span.begin, span.begin}, "\""},
+                  ir::Edit{{span.file, span.end, span.end}, "\""}}};
+}
+
 ir::Span LimitSpan(const ir::Service& s, ir::Span written) {
   return written.valid() ? written : s.name.span;
 }

@@ -128,15 +128,21 @@ void ReportUnused(const RuleContext& ctx, Reporter& out, const Items& items, std
   }
 }
 
-// Calls fn(entries, what) for each map of text of a service that Docker Compose prints with
-// fmt.Sprint and gathers `x-` keys of: its labels, environment, sysctls and build args.
+// Calls fn(service, entries, what) for each map of text of each enabled service that Docker
+// Compose prints with fmt.Sprint and gathers `x-` keys of: its labels, environment, sysctls and
+// build args.
 template <typename Fn>
-void ForEachTextMap(const ir::Service& s, Fn fn) {
-  fn(s.labels, std::string_view("label"));
-  fn(s.environment, std::string_view("environment variable"));
-  fn(s.sysctls, std::string_view("sysctl"));
-  if (s.build) fn(s.build->args, std::string_view("build argument"));
+void ForEachTextMap(const RuleContext& ctx, Fn fn) {
+  for (const ir::Service& s : ctx.project.services) {
+    fn(s, s.labels, std::string_view("label"));
+    fn(s, s.environment, std::string_view("environment variable"));
+    fn(s, s.sysctls, std::string_view("sysctl"));
+    if (s.build) fn(s, s.build->args, std::string_view("build argument"));
+  }
 }
+
+// The fix that wraps `span` in double quotes.
+ir::Fix QuoteFix(ir::Span span, std::string title, bool safe);
 
 // Where a resource limit was written (ir::Resources::memory_span, pids_span), else the service's
 // name.

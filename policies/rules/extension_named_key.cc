@@ -72,11 +72,8 @@ void Check(const ir::Service& s, const std::vector<ir::KeyValue>& entries, std::
 }  // namespace
 
 void CheckExtensionNamedKey(const RuleContext& ctx, Reporter& out) {
-  for (const ir::Service& s : ctx.project.services) {
-    ForEachTextMap(s, [&](const std::vector<ir::KeyValue>& entries, std::string_view what) {
-      Check(s, entries, what, ctx, out);
-    });
-  }
+  ForEachTextMap(ctx, [&](const ir::Service& s, const std::vector<ir::KeyValue>& entries,
+                          std::string_view what) { Check(s, entries, what, ctx, out); });
 }
 
 }  // namespace stackc::policies

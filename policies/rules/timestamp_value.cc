@@ -73,21 +73,15 @@ void Check(const ir::Service& s, const std::vector<ir::KeyValue>& entries, std::
             : out.Report(span, fmt::format("service '{}' sets {} '{}' to the unquoted date '{}': "
                                            "Docker Compose sets '{}'",
                                            s.name.value, what, kv.key, written, *kv.value));
-    d.fix = ir::Fix{"quote the date",
-                    false,
-                    {ir::Edit{{span.file, span.begin, span.begin}, "\""},
-                     ir::Edit{{span.file, span.end, span.end}, "\""}}};
+    d.fix = QuoteFix(span, "quote the date", /*safe=*/false);
   }
 }
 
 }  // namespace
 
 void CheckTimestampValue(const RuleContext& ctx, Reporter& out) {
-  for (const ir::Service& s : ctx.project.services) {
-    ForEachTextMap(s, [&](const std::vector<ir::KeyValue>& entries, std::string_view what) {
-      Check(s, entries, what, ctx, out);
-    });
-  }
+  ForEachTextMap(ctx, [&](const ir::Service& s, const std::vector<ir::KeyValue>& entries,
+                          std::string_view what) { Check(s, entries, what, ctx, out); });
 }
 
 }  // namespace stackc::policies

@@ -73,10 +73,7 @@ void CheckUnquotedPort(const RuleContext& ctx, Reporter& out) {
           fmt::format("service '{}' writes the port mapping {} unquoted: YAML 1.1 reads it as a "
                       "base 60 number",
                       s.name.value, text));
-      d.fix = ir::Fix{"quote the port mapping",
-                      true,
-                      {ir::Edit{{p.span.file, p.span.begin, p.span.begin}, "\""},
-                       ir::Edit{{p.span.file, p.span.end, p.span.end}, "\""}}};
+      d.fix = QuoteFix(p.span, "quote the port mapping", /*safe=*/true);
     }
   }
 }
