@@ -1,5 +1,6 @@
 #include "policies/config.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -47,12 +48,71 @@ bool Strings(const frontend::Node& n, std::string_view key, std::vector<std::str
   return true;
 }
 
+// A rule's level: on, off, or on with a severity (`where` is "" or ".level", for the message).
+void Level(const std::string& code, const frontend::Node& n, std::string_view where,
+           LintConfig* out, ir::DiagnosticSink* sink) {
+  const std::string setting = n.is_scalar() ? n.text.str() : "";
+  const std::optional<bool> toggle = n.AsBool();
+  if (setting == "on" || (toggle && *toggle)) {
+    out->enable.push_back(code);
+  } else if (setting == "off" || (toggle && !*toggle)) {
+    out->disable.push_back(code);
+  } else if (const std::optional<ir::Severity> s = SeverityNamed(setting)) {
+    out->enable.push_back(code);
+    for (const RuleInfo& rule : AllRules()) {
+      if (rule.code.starts_with(code)) out->severity[std::string(rule.code)] = *s;
+    }
+  } else {
+    sink->Error("CFG001", n.span,
+                fmt::format("rules.{}{} must be on, off, error, warning or note", code, where));
+  }
+}
+
+// A rule's options: each a list of strings that the rule declares (RuleInfo::options).
+void Options(const std::string& code, const frontend::Node& n, const fs::path& dir, LintConfig* out,
+             ir::DiagnosticSink* sink) {
+  const RuleInfo* rule = FindRule(code);
+  if (rule == nullptr) {
+    sink->Error("CFG001", n.span,
+                fmt::format("rules.{}.options: options belong to one rule, not to a prefix", code));
+    return;
+  }
+  std::string known;
+  for (const RuleOption& o : rule->options)
+    known += (known.empty() ? "" : ", ") + std::string(o.name);
+  if (!n.is_map()) {
+    sink->Error("CFG001", n.span, fmt::format("rules.{}.options must be a mapping", code));
+    return;
+  }
+  for (const frontend::MapEntry& e : n.entries) {
+    const auto option = std::find_if(rule->options.begin(), rule->options.end(),
+                                     [&](const RuleOption& o) { return o.name == e.key; });
+    if (option == rule->options.end()) {
+      sink->Error("CFG002", e.key_span,
+                  known.empty()
+                      ? fmt::format("rule {} takes no options", code)
+                      : fmt::format("rule {} has no option '{}' (known: {})", code, e.key, known));
+      continue;
+    }
+    std::vector<std::string> values;
+    if (!Strings(e.value, fmt::format("rules.{}.options.{}", code, e.key), &values, sink)) continue;
+    if (option->paths) {
+      for (std::string& v : values) {
+        if (!fs::path(v).is_absolute()) v = (dir / v).lexically_normal().string();
+        while (v.size() > 1 && v.ends_with('/')) v.pop_back();
+      }
+    }
+    out->options[code][e.key.str()] = std::move(values);
+  }
+}
+
 }  // namespace
 
 LintOptions LintConfig::Apply(LintOptions options) const {
   options.extend_select.insert(options.extend_select.end(), enable.begin(), enable.end());
   options.ignore.insert(options.ignore.end(), disable.begin(), disable.end());
   for (const auto& [code, s] : severity) options.severity.emplace(code, s);
+  for (const auto& [code, values] : this->options) options.rule_options[code] = values;
   return options;
 }
 
@@ -96,7 +156,7 @@ bool ParseConfig(const ir::SourceManager& sm, ir::FileId file, LintConfig* out,
     if (e.key == "rules") {
       if (!v.is_map()) {
         sink->Error("CFG001", v.span,
-                    "rules must map rule codes to on, off, error, warning or note");
+                    "rules must map rule codes to on, off, error, warning, note or settings");
         continue;
       }
       for (const frontend::MapEntry& r : v.entries) {
@@ -105,20 +165,20 @@ bool ParseConfig(const ir::SourceManager& sm, ir::FileId file, LintConfig* out,
                       fmt::format("rules: '{}' matches no rule (see `stackc rules`)", r.key));
           continue;
         }
-        const std::string setting = r.value.is_scalar() ? r.value.text : "";
-        const std::optional<bool> toggle = r.value.AsBool();
-        if (setting == "on" || (toggle && *toggle)) {
-          out->enable.push_back(r.key);
-        } else if (setting == "off" || (toggle && !*toggle)) {
-          out->disable.push_back(r.key);
-        } else if (const std::optional<ir::Severity> s = SeverityNamed(setting)) {
-          out->enable.push_back(r.key);
-          for (const RuleInfo& rule : AllRules()) {
-            if (rule.code.starts_with(r.key)) out->severity[std::string(rule.code)] = *s;
+        if (!r.value.is_map()) {
+          Level(r.key.str(), r.value, "", out, sink);
+          continue;
+        }
+        for (const frontend::MapEntry& s : r.value.entries) {
+          if (s.key == "level") {
+            Level(r.key.str(), s.value, ".level", out, sink);
+          } else if (s.key == "options") {
+            Options(r.key.str(), s.value, dir, out, sink);
+          } else {
+            sink->Error(
+                "CFG002", s.key_span,
+                fmt::format("rules.{}: unknown key '{}' (known: level, options)", r.key, s.key));
           }
-        } else {
-          sink->Error("CFG001", r.value.span,
-                      fmt::format("rules.{} must be on, off, error, warning or note", r.key));
         }
       }
     } else if (e.key == "ignore-paths") {

@@ -5,6 +5,9 @@
 //     CTR006: on            # turn an opt-in rule on
 //     IMG001: off           # turn a rule off
 //     PORT001: error        # on, with this severity (error, warning, note)
+//     CTR004:               # settings: a level (as above) and the rule's options
+//       level: warning
+//       options: {allow: [./config]}   # see `stackc explain CTR004`
 //   ignore-paths:           # compose files not to lint (globs, relative to this file's directory)
 //     - legacy/*.yml
 //   baseline: .stackc-baseline.json   # findings recorded there do not fail the run
@@ -42,6 +45,7 @@ struct LintConfig {
   std::vector<std::string> ignore_paths;  // globs, absolute (joined to the file's directory)
   std::string baseline;                   // absolute, or empty
   std::optional<ir::Value> policies;
+  RuleOptionValues options;  // rule code -> option -> values (paths made absolute)
 
   // The options a run uses: the command line's `select` and `ignore` plus this file's settings.
   LintOptions Apply(LintOptions options) const;

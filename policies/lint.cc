@@ -27,7 +27,7 @@ std::vector<ir::Diagnostic> Lint(const ir::Project& project, const ir::SourceMan
                                  const LintOptions& options,
                                  std::vector<SuppressedFinding>* suppressed) {
   std::vector<ir::Diagnostic> findings;
-  RuleContext ctx(project, sm, options.policies);
+  RuleContext ctx(project, sm, options.policies, &options.rule_options);
   for (const RuleInfo& rule : AllRules()) {
     if (!Selected(rule.code, options)) continue;
     if (options.secret_findings != nullptr && std::string_view(rule.code).starts_with("SECRET")) {

@@ -22,12 +22,18 @@
 
 namespace stackc::policies {
 
+// Rule options from `.stackc.yaml`: rule code -> option name -> its values.
+using RuleOptionValues =
+    std::map<std::string, std::map<std::string, std::vector<std::string>, std::less<>>,
+             std::less<>>;
+
 struct LintOptions {
   std::vector<std::string> select;
   std::vector<std::string> ignore;
   std::vector<std::string> extend_select;
   std::map<std::string, ir::Severity, std::less<>> severity;  // per code, from `.stackc.yaml`
   const ir::Value* policies = nullptr;  // `.stackc.yaml`'s policies block (declared.h), if any
+  RuleOptionValues rule_options;        // `.stackc.yaml`'s rule options
   // The comments and aliased anchors the loader saw (LoadedProject::trivia); files it does not
   // cover are parsed again.
   const std::vector<frontend::YamlTrivia>* trivia = nullptr;

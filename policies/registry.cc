@@ -1,5 +1,8 @@
 // The catalogue: rules.def as a table, in code order.
 #include <algorithm>
+#include <span>
+#include <string_view>
+#include <utility>
 
 #include "policies/rule.h"
 #include "policies/rules.h"
@@ -15,6 +18,16 @@ const std::vector<RuleInfo>& AllRules() {
 #include "policies/rules.def"
 #undef RULE
     };
+    const std::pair<std::string_view, std::span<const RuleOption>> options[] = {
+#define OPTIONS(code, options) {#code, options},
+#include "policies/rule_options.def"
+#undef OPTIONS
+    };
+    for (RuleInfo& rule : rules) {
+      for (const auto& [code, list] : options) {
+        if (rule.code == code) rule.options = list;
+      }
+    }
     std::sort(rules.begin(), rules.end(),
               [](const RuleInfo& a, const RuleInfo& b) { return a.code < b.code; });
     return rules;

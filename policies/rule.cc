@@ -24,6 +24,16 @@ const std::vector<ir::Diagnostic>& RuleContext::policy_problems() const {
   return policy_problems_;
 }
 
+std::span<const std::string> RuleContext::Option(std::string_view code,
+                                                 std::string_view name) const {
+  if (rule_options_ == nullptr) return {};
+  const auto rule = rule_options_->find(code);
+  if (rule == rule_options_->end()) return {};
+  const auto option = rule->second.find(name);
+  if (option == rule->second.end()) return {};
+  return option->second;
+}
+
 ir::Diagnostic& Reporter::Report(ir::Span span, std::string message) {
   ir::Diagnostic d;
   d.code = std::string(code_);

@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,7 @@
 #include "passes/egress.h"
 #include "passes/reachability.h"
 #include "policies/declared.h"
+#include "policies/lint_options.h"
 
 namespace stackc::policies {
 
@@ -32,8 +34,9 @@ namespace stackc::policies {
 class RuleContext {
  public:
   RuleContext(const ir::Project& project, const ir::SourceManager& sm,
-              const ir::Value* config_policies = nullptr)
-      : project(project), sm(sm), config_policies_(config_policies) {}
+              const ir::Value* config_policies = nullptr,
+              const RuleOptionValues* rule_options = nullptr)
+      : project(project), sm(sm), config_policies_(config_policies), rule_options_(rule_options) {}
   const ir::Project& project;
   const ir::SourceManager& sm;
 
@@ -44,8 +47,13 @@ class RuleContext {
   const DeclaredPolicies& declared() const;
   const std::vector<ir::Diagnostic>& policy_problems() const;
 
+  // The values `.stackc.yaml` gives option `name` of rule `code` (`rules: {CODE: {options: ...}}`);
+  // empty when it gives none.
+  std::span<const std::string> Option(std::string_view code, std::string_view name) const;
+
  private:
   const ir::Value* config_policies_;
+  const RuleOptionValues* rule_options_;
   mutable std::optional<DeclaredPolicies> declared_;
   mutable std::vector<ir::Diagnostic> policy_problems_;
   mutable std::optional<passes::ReachQuery> reachability_;
@@ -74,6 +82,14 @@ enum class Enabled : uint8_t { kByDefault, kOptIn };
 // across services, dependencies).
 enum class RuleKind : uint8_t { kField, kGraph };
 
+// An option a rule takes in `.stackc.yaml`: a list of strings (shell globs). Paths are taken
+// relative to the configuration file's directory.
+struct RuleOption {
+  std::string_view name;  // "allow"
+  bool paths;             // host paths: a relative one is joined to the configuration's directory
+  std::string_view help;  // one line, for `stackc explain` and the errors
+};
+
 struct RuleInfo {
   std::string_view code;  // stable: "CTR001"
   std::string_view name;  // "privileged"
@@ -82,6 +98,7 @@ struct RuleInfo {
   bool graph;  // needs reachability, egress, exposure or dependencies
   CheckFn check;
   std::string_view doc;  // Markdown: What it does / Why is this bad / Example / Use instead / Fix
+  std::span<const RuleOption> options = {};  // rule_options.def
 };
 
 // Every rule, in code order.

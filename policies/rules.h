@@ -1,6 +1,7 @@
 // The rule functions and docs of rules.def, declared once for the registry and the rule files.
 #pragma once
 
+#include <span>
 #include <string_view>
 
 #include "policies/rule.h"
@@ -12,5 +13,9 @@ namespace stackc::policies {
   extern const std::string_view doc;
 #include "policies/rules.def"
 #undef RULE
+
+#define OPTIONS(code, options) extern const std::span<const RuleOption> options;
+#include "policies/rule_options.def"
+#undef OPTIONS
 
 }  // namespace stackc::policies

@@ -1,7 +1,10 @@
 // CTR004 host-bind-mount: a host path bound into a service; sensitive paths are warnings.
 #include <array>
+#include <span>
+#include <string>
 
 #include <fmt/format.h>
+#include <fnmatch.h>
 
 #include "policies/rules.h"
 
@@ -33,7 +36,23 @@ A named volume, or a read-only bind when the host path is the point:
 
 ## Fix safety
 No automatic fix: moving data into a volume is a migration.
+
+## Options
+`allow`: host paths (shell globs, relative to `.stackc.yaml`) that may be bound; a path under one
+is not reported, a sensitive one included:
+```yaml
+rules:
+  CTR004:
+    options: {allow: [./config, /srv/*]}
+```
 )";
+
+namespace {
+constexpr RuleOption kOptionList[] = {
+    {"allow", true,
+     "host paths (shell globs) that may be bound; a path under one is not reported"}};
+}  // namespace
+const std::span<const RuleOption> kHostBindMountOptions = kOptionList;
 
 namespace {
 
@@ -47,12 +66,28 @@ bool Sensitive(std::string_view path) {
   return false;
 }
 
+// Whether `path` or a directory above it (/srv/data/x, /srv/data, /srv, /) matches one of the
+// globs.
+bool Allowed(std::span<const std::string> globs, std::string_view path) {
+  for (std::string at(path); !at.empty();) {
+    for (const std::string& glob : globs) {
+      if (fnmatch(glob.c_str(), at.c_str(), FNM_PATHNAME) == 0) return true;
+    }
+    const size_t slash = at.rfind('/');
+    if (at == "/" || slash == std::string::npos) break;
+    at.resize(slash == 0 ? 1 : slash);
+  }
+  return false;
+}
+
 }  // namespace
 
 void CheckHostBindMount(const RuleContext& ctx, Reporter& out) {
+  const std::span<const std::string> allow = ctx.Option("CTR004", "allow");
   for (const ir::Service& s : ctx.project.services) {
     for (const ir::Mount& m : s.volumes) {
       if (m.type != ir::MountType::kBind || m.source.ends_with(".sock")) continue;
+      if (!allow.empty() && Allowed(allow, m.source)) continue;
       // `~` is the home of whoever runs Compose, not of the linter: judged as written, and never a
       // system path (`~/data` is not /root/data because stackc ran as root).
       const std::string_view written = ctx.sm.Text(m.span);

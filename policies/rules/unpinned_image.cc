@@ -1,8 +1,11 @@
 // IMG001 unpinned-image: an image without a tag, or with a moving one.
 #include <algorithm>
 #include <array>
+#include <span>
+#include <string>
 
 #include <fmt/format.h>
+#include <fnmatch.h>
 
 #include "policies/rules.h"
 
@@ -32,17 +35,46 @@ services:
 
 ## Fix safety
 No automatic fix: stackc cannot know which version you run.
+
+## Options
+`allow`: images (shell globs on the name, or on the name and tag) that may go unpinned, such as
+those the project builds itself:
+```yaml
+rules:
+  IMG001:
+    options: {allow: [web-server, "registry.local/*"]}
+```
 )";
+
+namespace {
+constexpr RuleOption kOptionList[] = {
+    {"allow", false, "images (shell globs on the name, or name:tag) that may go unpinned"}};
+
+bool Allowed(std::span<const std::string> globs, const std::string& image, size_t colon) {
+  const std::string name = image.substr(0, colon);
+  for (const std::string& glob : globs) {
+    if (fnmatch(glob.c_str(), name.c_str(), 0) == 0 ||
+        fnmatch(glob.c_str(), image.c_str(), 0) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+const std::span<const RuleOption> kUnpinnedImageOptions = kOptionList;
 
 void CheckUnpinnedImage(const RuleContext& ctx, Reporter& out) {
   static constexpr std::array<std::string_view, 7> kMoving = {
       "latest", "stable", "edge", "nightly", "dev", "main", "master"};
+  const std::span<const std::string> allow = ctx.Option("IMG001", "allow");
   for (const ir::Service& s : ctx.project.services) {
     if (!s.image || s.build || s.image->value.find("@sha256:") != std::string::npos) continue;
     if (s.image->value.find("${") != std::string::npos) continue;
     const std::string& image = s.image->value;
     const size_t slash = image.rfind('/');
     const size_t colon = image.find(':', slash == std::string::npos ? 0 : slash);
+    if (Allowed(allow, image, colon)) continue;
     if (colon == std::string::npos) {
       out.Report(s.image->span,
                  fmt::format("service '{}' uses image '{}' without a tag", s.name.value, image));
