@@ -396,7 +396,11 @@ int Run(const GlobalOptions& global, const ConfigOptions& o, CommandResult& resu
     return Print(out, o) ? 0 : 2;
   }
   if (o.environment) {
-    for (const auto& [k, v] : project.environment) out += k + "=" + v + "\n";
+    // Compose sorts the KEY=value lines as strings (sort.Strings), not by key: A1=x before A=y.
+    std::vector<std::string> lines;
+    for (const auto& [k, v] : project.environment) lines.push_back(k + "=" + v);
+    std::sort(lines.begin(), lines.end());
+    for (const std::string& line : lines) out += line + "\n";
     return Print(out, o) ? 0 : 2;
   }
   // docker compose -q renders the project too, but rendering a loaded project cannot fail.

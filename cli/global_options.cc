@@ -59,14 +59,16 @@ frontend::EnvMap ProcessEnvironment() {
   return env;
 }
 
+bool Colored(const GlobalOptions& o, int fd) {
+  if (o.color == "always") return true;
+  if (o.color != "auto") return false;
+  const char* no_color = std::getenv("NO_COLOR");  // no-color.org: set and not empty
+  return isatty(fd) != 0 && (no_color == nullptr || *no_color == '\0');
+}
+
 void PrintDiagnostics(const ir::SourceManager& sm, const ir::DiagnosticSink& sink,
                       const GlobalOptions& o) {
-  bool color = false;
-  if (o.color == "always") {
-    color = true;
-  } else if (o.color == "auto") {
-    color = isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
-  }
+  const bool color = Colored(o, STDERR_FILENO);
   // One write: stderr is unbuffered, and a project can warn thousands of times.
   std::string text;
   for (const ir::Diagnostic& d : sink.diagnostics()) text += ir::RenderText(sm, d, color);

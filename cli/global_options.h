@@ -39,6 +39,10 @@ frontend::LoadRequest ToRequest(const GlobalOptions& options);
 // The process environment as a map.
 frontend::EnvMap ProcessEnvironment();
 
+// Whether output to `fd` is coloured: --color always, or auto on a terminal unless NO_COLOR is set
+// to something.
+bool Colored(const GlobalOptions& o, int fd);
+
 // Prints the diagnostics to stderr (code frames, colour per --color and NO_COLOR).
 void PrintDiagnostics(const ir::SourceManager& sm, const ir::DiagnosticSink& sink,
                       const GlobalOptions& options);

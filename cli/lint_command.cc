@@ -1,5 +1,6 @@
 // stackc lint: findings for one or more projects (text with code frames, or JSON), and the rule
 // catalogue (`stackc rules`, `stackc explain CODE`).
+#include <array>
 #include <cstddef>
 #include <cstdio>
 #include <filesystem>
@@ -101,15 +102,22 @@ int Rank(ir::Severity s) {
   return s == ir::Severity::kError ? 2 : s == ir::Severity::kWarning ? 1 : 0;
 }
 
-// The compose file a directory argument names: the first of Compose's default names in it.
-std::string ComposeFileIn(const std::string& dir) {
-  for (const char* name :
-       {"compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"}) {
-    const std::filesystem::path p = std::filesystem::path(dir) / name;
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(p, ec)) return p.string();
-  }
-  return "";
+// The compose files a directory argument names, as Compose finds them there: the first of its
+// default names, and the override file beside it.
+std::vector<std::string> ComposeFilesIn(const std::string& dir) {
+  auto first = [&dir](const std::array<const char*, 4>& names) -> std::string {
+    for (const char* name : names) {
+      const std::filesystem::path p = std::filesystem::path(dir) / name;
+      std::error_code ec;
+      if (std::filesystem::is_regular_file(p, ec)) return p.string();
+    }
+    return "";
+  };
+  const std::string main_file = first(frontend::kDefaultComposeFiles);
+  if (main_file.empty()) return {};
+  const std::string override_file = first(frontend::kOverrideComposeFiles);
+  if (override_file.empty()) return {main_file};
+  return {main_file, override_file};
 }
 
 // Writes `text` to `path` through a temporary file beside it and a rename, keeping the file's
@@ -230,8 +238,9 @@ int RunLint(const GlobalOptions& global, const LintFlags& o, CommandResult& resu
   for (const std::string& path : o.paths) {
     GlobalOptions g = global;
     std::error_code ec;
-    g.files = {std::filesystem::is_directory(path, ec) ? ComposeFileIn(path) : path};
-    if (g.files[0].empty()) {
+    g.files = std::filesystem::is_directory(path, ec) ? ComposeFilesIn(path)
+                                                      : std::vector<std::string>{path};
+    if (g.files.empty()) {
       fmt::print(stderr, "error: no compose file (compose.yaml, docker-compose.yml, ...) in {}\n",
                  path);
       return 2;
@@ -240,12 +249,8 @@ int RunLint(const GlobalOptions& global, const LintFlags& o, CommandResult& resu
   }
   if (projects.empty()) projects.push_back(global);
 
-  bool color = false;
-  if (global.color == "always") {
-    color = true;
-  } else if (global.color == "auto") {
-    color = o.output.empty() && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
-  }
+  const bool color =
+      (global.color == "always" || o.output.empty()) && Colored(global, STDOUT_FILENO);
   const policies::LintOptions cli_options{o.select, o.ignore};
   const bool fix = o.fix || o.unsafe_fixes;
   std::error_code cwd_ec;

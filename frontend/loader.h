@@ -16,6 +16,7 @@
 //   std::string yaml = ModelPrinter().Yaml(project.model);
 #pragma once
 
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -29,6 +30,14 @@
 #include "ir/source.h"
 
 namespace stackc::frontend {
+
+// The file names Compose looks for when no file is given, in its order (the first found wins), and
+// the override files it then adds beside it (the first found).
+inline constexpr std::array<const char*, 4> kDefaultComposeFiles = {
+    "compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"};
+inline constexpr std::array<const char*, 4> kOverrideComposeFiles = {
+    "compose.override.yml", "compose.override.yaml", "docker-compose.override.yml",
+    "docker-compose.override.yaml"};
 
 using EnvMap = std::map<std::string, std::string>;
 

@@ -15,12 +15,6 @@ namespace stackc::frontend::loader_internal {
 
 namespace {
 
-constexpr const char* kDefaultFiles[] = {"compose.yaml", "compose.yml", "docker-compose.yml",
-                                         "docker-compose.yaml"};
-constexpr const char* kOverrideFiles[] = {"compose.override.yml", "compose.override.yaml",
-                                          "docker-compose.override.yml",
-                                          "docker-compose.override.yaml"};
-
 bool ParseBoolEnv(std::string_view v, bool* out) {
   if (v == "1" || v == "t" || v == "T" || v == "TRUE" || v == "true" || v == "True") {
     *out = true;
@@ -151,7 +145,7 @@ void Loader::DefaultConfigPath() {
   std::string dir = WorkingDir();
   while (true) {
     std::vector<std::string> found;
-    for (const char* n : kDefaultFiles) {
+    for (const char* n : kDefaultComposeFiles) {
       const std::string f = JoinPath(dir, n);
       if (fs_.IsFile(f) || fs_.IsDir(f)) found.push_back(f);
     }
@@ -163,7 +157,7 @@ void Loader::DefaultConfigPath() {
         sink_.Warning("LOAD002", {}, "using " + found[0]);
       }
       config_paths_.push_back(found[0]);
-      for (const char* n : kOverrideFiles) {
+      for (const char* n : kOverrideComposeFiles) {
         const std::string f = JoinPath(dir, n);
         if (fs_.IsFile(f)) {
           config_paths_.push_back(f);
