@@ -211,7 +211,20 @@ ReachEdge ReachQuery::Edge(size_t from_index, size_t to_index) const {
   ReachEdge e{from.name.value, to.name.value, {}, {}, PortsOf(owner_to)};
   if (pf.owner == pt.owner || (mf == Mode::kHost && mt == Mode::kHost)) {
     e.networks = {mf == Mode::kHost ? "host" : "namespace"};  // one namespace: localhost
-    e.names = {"localhost"};
+    std::set<std::string> names = {"localhost"};
+    if (mf != Mode::kHost) {
+      // The namespace's own names resolve inside it too, to its own addresses: the owner's
+      // name, container names and aliases on each network that carries traffic.
+      const std::vector<std::string> containers = ContainerNames(project_, owner_to);
+      for (const ir::NetworkAttachment& a : owner_to.networks) {
+        const auto c = carries_.find(a.network);
+        if (c == carries_.end() || !c->second) continue;
+        names.insert(owner_to.name.value);
+        for (const auto& alias : a.aliases) names.insert(alias.value);
+        names.insert(containers.begin(), containers.end());
+      }
+    }
+    e.names.assign(names.begin(), names.end());
     return e;
   }
   if (mf == Mode::kHost || mt == Mode::kHost) {

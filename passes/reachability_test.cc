@@ -60,9 +60,11 @@ TEST(ReachabilityTest, NamespacesHostNoneAndIcc) {
       "  c: {image: x, network_mode: 'container:abc'}\n");
   ASSERT_TRUE(r->ok) << (r->sink.diagnostics().empty() ? "" : r->sink.diagnostics()[0].message);
   const Reachability reach = ComputeReachability(r->project);
-  // side lives in a's namespace: reached by a's names, and reaches a on localhost.
+  // side lives in a's namespace: reached by a's names, and reaches a on localhost and by the
+  // namespace's own names, which resolve inside it too (checked on the Engine: reachability.py).
   ASSERT_NE(reach.Find("side", "a"), nullptr);
-  EXPECT_EQ(reach.Find("side", "a")->names, Strings{"localhost"});
+  EXPECT_EQ(reach.Find("side", "a")->names, (Strings{"a", "localhost", "p-a-1", "p-a-2"}));
+  EXPECT_EQ(reach.Find("a", "side")->names, reach.Find("side", "a")->names);
   EXPECT_EQ(reach.Find("h", "side")->networks, Strings{"host"});
   EXPECT_NE(reach.Find("a", "h"), nullptr);    // through the default network's gateway
   EXPECT_EQ(reach.Find("i", "h"), nullptr);    // an internal network has no gateway
