@@ -35,17 +35,29 @@ d=$(mk deep-nesting)
 python3 -c "print('services: ' + '['*10000 + ']'*10000)" > "$d/compose.yaml"
 check deep-nesting "$d" 'compose\.yaml:1:[0-9]+: error: .*exceeded max depth of 256'
 
-d=$(mk huge-file)
-python3 - "$d/compose.yaml" <<'PY'
+# services FILE MB [TAIL]: services of 260 bytes each up to MB megabytes, then TAIL.
+services() {
+  python3 - "$@" <<'PY'
 import sys
 with open(sys.argv[1], "w") as f:
     f.write("services:\n")
     line = "  s%d:\n    image: busybox\n    environment: {PAD: '" + "x" * 200 + "'}\n"
     i = 0
-    while f.tell() < 70 * 1024 * 1024:
+    while f.tell() < int(sys.argv[2]) * 1024 * 1024:
         f.write(line % i); i += 1
+    f.write(sys.argv[3] if len(sys.argv) > 3 else "")
 PY
+}
+
+d=$(mk huge-file)
+services "$d/compose.yaml" 70
 check huge-file "$d" 'file is larger than the 64 MB limit'
+
+d=$(mk large-file)
+# 50 MB, under the cap: read and parsed to its end, where a flow sequence is never closed (the error is on
+# the line after the last).
+services "$d/compose.yaml" 50 $'  last:\n    image: [busybox\n'
+check large-file "$d" "compose\.yaml:$(($(wc -l < "$d/compose.yaml") + 1)):1: error: .*did not find expected ',' or ']'"
 
 d=$(mk invalid-utf8)
 printf 'services:\n  web:\n    image: "\xff\xfe"\n' > "$d/compose.yaml"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `stackc lint --format sarif` against the SARIF 2.1.0 schema (../shared/schemas), with the validator
-# of tests/oracle/cmd/sarifcheck: one project, several in one run, the corpus when it is there; a
-# log broken on purpose must fail; fingerprints must survive lines moving.
+# of tests/oracle/cmd/sarifcheck: one project, several in one run, one with a suppression and fixes, the
+# corpus when it is there; a log broken on purpose must fail; fingerprints must survive lines moving.
 # Usage: run.sh STACKC SARIFCHECK
 set -uo pipefail
 stackc="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
@@ -20,10 +20,20 @@ check "three-tier log exists" test -s "$work/three-tier.sarif"
 corpus="$here/../../../shared/corpus/public/awesome-compose"
 dirs=()
 for d in "$corpus"/*/; do [ -f "$d/compose.yaml" ] && dirs+=("$d"); done
-"$stackc" lint --format sarif --exit-zero -o "$work/corpus.sarif" "${dirs[@]:0:40}" 2>/dev/null
+"$stackc" lint --format sarif --exit-zero -o "$work/corpus.sarif" "${dirs[@]}" 2>/dev/null
 check "${#dirs[@]} awesome-compose projects linted into one log" test -s "$work/corpus.sarif"
+# A suppression with its reason, and a fix (STY001 deletes the `version` line).
+mkdir -p "$work/suppressed"
+sed 's|^    - "80:80"$|    # stackc: ignore[PORT001] the demo publishes on purpose\n&|' \
+  "$examples/three-tier/docker-compose.yaml" > "$work/suppressed/docker-compose.yaml"
+(cd "$work/suppressed" && "$stackc" lint --format sarif --exit-zero -o "$work/suppressed.sarif" 2>/dev/null)
+has() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["runs"][0]["results"]; sys.exit(0 if eval(sys.argv[2]) else 1)' "$@"; }
+check "a suppressed finding carries its reason" has "$work/suppressed.sarif" \
+  'any(x["ruleId"] == "PORT001" and x["suppressions"] == [{"kind": "inSource", "justification": "the demo publishes on purpose"}] for x in r)'
+check "and a fixable finding its fix" has "$work/suppressed.sarif" \
+  'any(x["ruleId"] == "STY001" and x["fixes"][0]["artifactChanges"] for x in r)'
 sed 's/"version": "2.1.0"/"version": "2.0.0"/' "$work/three-tier.sarif" > "$work/broken.sarif"
-check "the logs are valid SARIF 2.1.0" "$sarifcheck" "$schema" "$work/three-tier.sarif" "$work/both.sarif" "$work/corpus.sarif"
+check "the logs are valid SARIF 2.1.0" "$sarifcheck" "$schema" "$work/three-tier.sarif" "$work/both.sarif" "$work/corpus.sarif" "$work/suppressed.sarif"
 check "a log with the wrong version is not" bash -c "! '$sarifcheck' '$schema' '$work/broken.sarif' >/dev/null"
 
 # Fingerprints do not depend on line numbers: two lines inserted at the top change none of them.
