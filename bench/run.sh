@@ -10,6 +10,8 @@ runs="${1:-21}"
 cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTACKC_TESTS=OFF >/dev/null
 ninja -C build-release stackc >/dev/null
 stackc="$root/build-release/cli/stackc"
+# How much of the code a short run executes the Release link still places together (README, "link order").
+bash scripts/gen-link-order.sh --check "$stackc" || true
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 small="$root/examples/three-tier/docker-compose.yaml"
 large="$root/../shared/bench/large-2000.yaml"

@@ -7,9 +7,11 @@
 #include "cli/engine_commands.h"
 #include "cli/global_options.h"
 #include "cli/heap.h"
+#include "cli/hot_text.h"
 #include "cli/version.h"
 
 int main(int argc, char** argv) {
+  stackc::cli::PrefaultHotText();
   stackc::cli::PrepareHeap();
   CLI::App app{"stackc: load, analyse, lint and compile Docker Compose projects", "stackc"};
   app.set_version_flag("--version", std::string("stackc ") + STACKC_VERSION);

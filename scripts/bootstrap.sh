@@ -12,7 +12,7 @@ PACKAGES=(
   # clang-19 tools: tidy, format, sanitizers, libFuzzer
   clang-19 clang-tidy-19 clang-format-19 libclang-rt-19-dev
   # tests and benchmarks
-  busybox-static python3-yaml time hyperfine curl
+  busybox-static python3-yaml time hyperfine curl valgrind
 )
 
 missing=()
