@@ -32,13 +32,16 @@ void PrepareHeap() {
   // Start-up (the C++ runtime, static objects) has already made a first heap of about 132 KiB on
   // 4 KiB pages, mostly unused. When the break moves below, malloc keeps that unused rest as a
   // free chunk and serves the next allocations from it, a fault per page: 13 of a small run's 175.
-  // Taking the rest now, untouched (no memory), sends them to the advised heap. The 64 bytes left
-  // keep the request below the top chunk's size, so that malloc splits it rather than grows it.
+  // Taking the rest now (malloc writes a header at its end, in a page start-up has touched; the
+  // rest stays untouched, no memory) sends them to the advised heap. The 64 bytes left keep the
+  // request below the top chunk's size, so that malloc splits it rather than grows it.
+#if __GLIBC_PREREQ(2, 33)  // mallinfo2
   constexpr size_t kTopLeft = 64;
   if (const size_t top = mallinfo2().keepcost; top > 2 * kTopLeft) {
     void* rest = std::malloc(top - kTopLeft);
     asm volatile("" : : "r"(rest) : "memory");  // kept to the end, like the process's heap
   }
+#endif
   mallopt(M_TOP_PAD, static_cast<int>(kHeapStep));
   // malloc writes a chunk header where its heap extension begins and another where the probe
   // ends, and a 2 MiB range touched before the advice stays on 4 KiB pages, a fault per page:

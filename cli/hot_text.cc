@@ -5,6 +5,10 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#ifndef MADV_POPULATE_READ
+#define MADV_POPULATE_READ 22  // Linux 5.14; glibc's headers name it from 2.35 on
+#endif
+
 namespace stackc::cli {
 
 extern "C" __attribute__((noinline, used)) void StackcHotTextBegin() {
@@ -16,7 +20,7 @@ extern "C" __attribute__((noinline, used)) void StackcHotTextEnd() {
 }
 
 void PrefaultHotText() {
-#if defined(MADV_POPULATE_READ) && defined(STACKC_LINK_ORDER)
+#if defined(STACKC_LINK_ORDER)
   const auto page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
   const uintptr_t begin = reinterpret_cast<uintptr_t>(&StackcHotTextBegin) & ~(page - 1);
   const uintptr_t end = reinterpret_cast<uintptr_t>(&StackcHotTextEnd);

@@ -214,11 +214,10 @@ ReachEdge ReachQuery::Edge(size_t from_index, size_t to_index) const {
     std::set<std::string> names = {"localhost"};
     if (mf != Mode::kHost) {
       // The namespace's own names resolve inside it too, to its own addresses: the owner's
-      // name, container names and aliases on each network that carries traffic.
+      // name, container names and aliases on each of its networks (enable_icc does not matter:
+      // nothing crosses to another container).
       const std::vector<std::string> containers = ContainerNames(project_, owner_to);
       for (const ir::NetworkAttachment& a : owner_to.networks) {
-        const auto c = carries_.find(a.network);
-        if (c == carries_.end() || !c->second) continue;
         names.insert(owner_to.name.value);
         for (const auto& alias : a.aliases) names.insert(alias.value);
         names.insert(containers.begin(), containers.end());

@@ -56,6 +56,7 @@ TEST(ReachabilityTest, NamespacesHostNoneAndIcc) {
       "  n: {image: x, network_mode: none}\n"
       "  q1: {image: x, networks: [quiet]}\n"
       "  q2: {image: x, networks: [quiet]}\n"
+      "  q1s: {image: x, network_mode: 'service:q1'}\n"
       "  i: {image: x, networks: [inside]}\n"
       "  c: {image: x, network_mode: 'container:abc'}\n");
   ASSERT_TRUE(r->ok) << (r->sink.diagnostics().empty() ? "" : r->sink.diagnostics()[0].message);
@@ -65,6 +66,9 @@ TEST(ReachabilityTest, NamespacesHostNoneAndIcc) {
   ASSERT_NE(reach.Find("side", "a"), nullptr);
   EXPECT_EQ(reach.Find("side", "a")->names, (Strings{"a", "localhost", "p-a-1", "p-a-2"}));
   EXPECT_EQ(reach.Find("a", "side")->names, reach.Find("side", "a")->names);
+  // Also on a network without inter-container traffic: nothing crosses to another container.
+  ASSERT_NE(reach.Find("q1s", "q1"), nullptr);
+  EXPECT_EQ(reach.Find("q1s", "q1")->names, (Strings{"localhost", "p-q1-1", "q1"}));
   EXPECT_EQ(reach.Find("h", "side")->networks, Strings{"host"});
   EXPECT_NE(reach.Find("a", "h"), nullptr);    // through the default network's gateway
   EXPECT_EQ(reach.Find("i", "h"), nullptr);    // an internal network has no gateway

@@ -98,7 +98,8 @@ void Options(const std::string& code, const frontend::Node& n, const fs::path& d
     if (!Strings(e.value, fmt::format("rules.{}.options.{}", code, e.key), &values, sink)) continue;
     if (option->paths) {
       for (std::string& v : values) {
-        if (!fs::path(v).is_absolute()) v = (dir / v).lexically_normal().string();
+        if (v == "~" || v.starts_with("~/")) continue;  // the home of whoever runs Compose
+        v = (fs::path(v).is_absolute() ? fs::path(v) : dir / v).lexically_normal().string();
         while (v.size() > 1 && v.ends_with('/')) v.pop_back();
       }
     }

@@ -67,14 +67,15 @@ TEST(Config, ProblemsAreLocatedErrors) {
 TEST(Config, RuleSettingsTakeALevelAndTheRulesOptions) {
   auto p = Parse(
       "rules:\n"
-      "  CTR004:\n    level: warning\n    options: {allow: [./config, /srv/*/, /etc/localtime]}\n"
+      "  CTR004:\n    level: warning\n    options: {allow: [./config, /srv/*/, /etc//./localtime, "
+      "~/data]}\n"
       "  IMG001:\n    options:\n      allow: web-server\n");
   ASSERT_TRUE(p->ok) << p->sink.diagnostics().front().message;
   const LintOptions o = p->config.Apply({});
   EXPECT_EQ(o.severity.at("CTR004"), ir::Severity::kWarning);
   EXPECT_TRUE(Selected("IMG001", o));  // options alone leave the level as it is
   EXPECT_EQ(o.rule_options.at("CTR004").at("allow"),
-            (std::vector<std::string>{"/repo/config", "/srv/*", "/etc/localtime"}));
+            (std::vector<std::string>{"/repo/config", "/srv/*", "/etc/localtime", "~/data"}));
   EXPECT_EQ(o.rule_options.at("IMG001").at("allow"), (std::vector<std::string>{"web-server"}));
 }
 
@@ -98,14 +99,14 @@ TEST(Config, RuleOptionsAreCheckedAgainstWhatTheRuleTakes) {
 
 TEST(Config, RuleOptionsQuietWhatTheyAllow) {
   auto config = Parse(
-      "rules:\n  CTR004: {options: {allow: [/srv/data]}}\n"
+      "rules:\n  CTR004: {options: {allow: [/srv/data, ~/cache]}}\n"
       "  IMG001: {options: {allow: [\"registry.local/*\", \"tool:dev\"]}}\n");
   ASSERT_TRUE(config->ok);
   auto r = passes::test::LoadText(
       "services:\n"
       "  a:\n    image: registry.local/team/a\n    volumes: [/srv/data/a:/a, /srv/database:/b]\n"
       "  b:\n    image: tool:dev\n    volumes: [/srv:/c]\n"
-      "  c:\n    image: tool:nightly\n");
+      "  c:\n    image: tool:nightly\n    volumes: [~/cache/c:/c, ~/other:/d]\n");
   ASSERT_TRUE(r->ok);
   std::vector<std::string> got;
   for (const ir::Diagnostic& d :
@@ -115,7 +116,8 @@ TEST(Config, RuleOptionsQuietWhatTheyAllow) {
   EXPECT_EQ(got, (std::vector<std::string>{
                      "CTR004 service 'a' mounts the host path '/srv/database'",
                      "CTR004 service 'b' mounts the host path '/srv'",
-                     "IMG001 service 'c' uses the moving tag 'nightly' of image 'tool'"}));
+                     "IMG001 service 'c' uses the moving tag 'nightly' of image 'tool'",
+                     "CTR004 service 'c' mounts a path of the user's home directory"}));
 }
 
 TEST(Config, PoliciesApplyAndPointIntoTheConfiguration) {

@@ -31,9 +31,13 @@ class VetFixesTest : public ::testing::Test {
 
   // The span of the first `what` in the file.
   ir::Span Around(std::string_view what, ir::FileId file = ir::kNoFile) const {
-    const auto at = static_cast<uint32_t>(std::string_view(kText).find(what));
-    EXPECT_NE(at, std::string_view::npos) << what;
-    return {file == ir::kNoFile ? file_ : file, at, at + static_cast<uint32_t>(what.size())};
+    const size_t at = std::string_view(kText).find(what);
+    if (at == std::string_view::npos) {
+      ADD_FAILURE() << "'" << what << "' is not in the text";
+      return {};
+    }
+    const auto begin = static_cast<uint32_t>(at);
+    return {file == ir::kNoFile ? file_ : file, begin, begin + static_cast<uint32_t>(what.size())};
   }
 
   // Whether a finding on `image` keeps a fix made of these edits.

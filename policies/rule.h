@@ -82,12 +82,13 @@ enum class Enabled : uint8_t { kByDefault, kOptIn };
 // across services, dependencies).
 enum class RuleKind : uint8_t { kField, kGraph };
 
-// An option a rule takes in `.stackc.yaml`: a list of strings (shell globs). Paths are taken
-// relative to the configuration file's directory.
+// An option a rule takes in `.stackc.yaml`: a list of strings (shell globs), documented under
+// `## Options` in the rule's doc.
 struct RuleOption {
   std::string_view name;  // "allow"
-  bool paths;             // host paths: a relative one is joined to the configuration's directory
-  std::string_view help;  // one line, for `stackc explain` and the errors
+  // Host paths: a relative one is joined to the configuration's directory (`~/...` stays as
+  // written).
+  bool paths = false;
 };
 
 struct RuleInfo {

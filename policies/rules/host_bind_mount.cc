@@ -38,8 +38,9 @@ A named volume, or a read-only bind when the host path is the point:
 No automatic fix: moving data into a volume is a migration.
 
 ## Options
-`allow`: host paths (shell globs, relative to `.stackc.yaml`) that may be bound; a path under one
-is not reported, a sensitive one included:
+`allow`: host paths (shell globs, relative to `.stackc.yaml`; `*` stops at `/`) that may be bound; a
+path under one is not reported, a sensitive one included. A path in the home directory is matched as
+written (`~/data`):
 ```yaml
 rules:
   CTR004:
@@ -48,9 +49,7 @@ rules:
 )";
 
 namespace {
-constexpr RuleOption kOptionList[] = {
-    {"allow", true,
-     "host paths (shell globs) that may be bound; a path under one is not reported"}};
+constexpr RuleOption kOptionList[] = {{.name = "allow", .paths = true}};
 }  // namespace
 const std::span<const RuleOption> kHostBindMountOptions = kOptionList;
 
@@ -87,14 +86,19 @@ void CheckHostBindMount(const RuleContext& ctx, Reporter& out) {
   for (const ir::Service& s : ctx.project.services) {
     for (const ir::Mount& m : s.volumes) {
       if (m.type != ir::MountType::kBind || m.source.ends_with(".sock")) continue;
-      if (!allow.empty() && Allowed(allow, m.source)) continue;
       // `~` is the home of whoever runs Compose, not of the linter: judged as written, and never a
       // system path (`~/data` is not /root/data because stackc ran as root).
       const std::string_view written = ctx.sm.Text(m.span);
+      const size_t tilde = written.find("~/");
       const bool home =
-          written.find("~/") != std::string_view::npos &&
+          tilde != std::string_view::npos &&
           (written.starts_with("~/") || written.starts_with("\"~/") || written.starts_with("'~/") ||
            written.find("source: ~/") != std::string_view::npos);
+      // An allowed path: the home's as written (`~/data`), any other as resolved.
+      const std::string_view as_written =
+          home ? written.substr(tilde, written.find_first_of(":\"'\n", tilde) - tilde) : "";
+      if (!allow.empty() && Allowed(allow, home ? as_written : std::string_view(m.source)))
+        continue;
       if (home) {
         out.Report(m.span, fmt::format("service '{}' mounts a path of the user's home directory",
                                        s.name.value));

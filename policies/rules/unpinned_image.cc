@@ -37,8 +37,8 @@ services:
 No automatic fix: stackc cannot know which version you run.
 
 ## Options
-`allow`: images (shell globs on the name, or on the name and tag) that may go unpinned, such as
-those the project builds itself:
+`allow`: images (shell globs on the name, or on the name and tag; `*` also matches `/`) that may go
+unpinned, such as those the project builds itself:
 ```yaml
 rules:
   IMG001:
@@ -47,8 +47,7 @@ rules:
 )";
 
 namespace {
-constexpr RuleOption kOptionList[] = {
-    {"allow", false, "images (shell globs on the name, or name:tag) that may go unpinned"}};
+constexpr RuleOption kOptionList[] = {{.name = "allow", .paths = false}};
 
 bool Allowed(std::span<const std::string> globs, const std::string& image, size_t colon) {
   const std::string name = image.substr(0, colon);
