@@ -1,24 +1,35 @@
-// Tests of the template engine and of tree interpolation. The vectors follow compose-go v2.14.0's
-// template/template_test.go, template/variables_test.go and interpolation/interpolation_test.go;
-// the extra edge cases were checked against compose-go itself (template.Substitute /
-// ExtractVariables).
+// Tests of the template engine and of tree interpolation. The template vectors (inputs in
+// corpus/frontend/vectors/inputs.json, after compose-go v2.14.0's template/template_test.go,
+// template/variables_test.go and interpolation/interpolation_test.go, plus edge cases and every `$`
+// string of the public corpus) have their expected values computed by compose-go itself:
+// tests/oracle/cmd/vectors writes corpus/frontend/vectors/interpolation.json, and the differential
+// stage of scripts/test.sh fails when that file is stale.
 #include "frontend/interpolation.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/oracle_vectors.h"
 
 namespace stackc::frontend {
 namespace {
 
-// template_test.go's mapping.
+// The first vector group's environment (template_test.go's mapping).
 const Environment& Defaults() {
   static const Environment env{{"FOO", "first"}, {"BAR", ""}, {"JSON", R"({"json":2})"}};
   return env;
 }
 
-struct Vector {
-  const char* input;
-  const char* want;
-};
+// The environments of the oracle's vector groups (interpolation.json's "envs").
+std::vector<Environment> OracleEnvironments(const nlohmann::json& doc) {
+  std::vector<Environment> envs;
+  for (const nlohmann::json& e : doc["envs"]) {
+    Environment env;
+    for (const auto& [key, value] : e.items()) env.Set(key, value.get<std::string>());
+    envs.push_back(std::move(env));
+  }
+  return envs;
+}
 
 std::string Sub(std::string_view text, const Environment& env = Defaults(),
                 std::vector<std::string>* unset = nullptr) {
@@ -28,140 +39,40 @@ std::string Sub(std::string_view text, const Environment& env = Defaults(),
   return out;
 }
 
-TEST(Template, Substitutes) {
-  const Vector vectors[] = {
-      // escaping and text without a template
-      {"$${foo}", "${foo}"},
-      {"foo", "foo"},
-      {"$$$FOO", "$first"},
-      // a '$' that starts no form stays
-      {"a $ string", "a $ string"},
-      {"^REGEX$", "^REGEX$"},
-      {"$}", "$}"},
-      {"$", "$"},
-      {"x$", "x$"},
-      {"$1", "$1"},
-      // plain references
-      {"$FOO-bar", "first-bar"},
-      {"This ${missing} var", "This  var"},
-      {"This ${BAR} var", "This  var"},
-      {"This $FOO var", "This first var"},
-      {"This ${FOO} var", "This first var"},
-      {"${FOO}}", "first}"},
-      // defaults
-      {"ok ${missing:-def}", "ok def"},
-      {"ok ${missing-def}", "ok def"},
-      {"ok ${BAR:-def}", "ok def"},
-      {"ok ${FOO:-def}", "ok first"},
-      {"ok ${BAR-def}", "ok "},
-      {"ok ${BAR:-/non:-alphanumeric}", "ok /non:-alphanumeric"},
-      {"${A-}}", "}"},
-      {"${A-$}", "$"},
-      {"${A-$$}", "$"},
-      // alternates
-      {"ok ${UNSET_VAR:+presence_value}", "ok "},
-      {"ok ${UNSET_VAR+presence_value}", "ok "},
-      {"ok ${FOO:+presence_value}", "ok presence_value"},
-      {"ok ${FOO+presence_value}", "ok presence_value"},
-      {"ok ${BAR+presence_value}", "ok presence_value"},
-      {"ok ${BAR:+presence_value}", "ok "},
-      {"${FOO+{x}}", "{x}"},
-      // text around the form does not change the operator
-      {"-ok ${BAR:-defaultValue}", "-ok defaultValue"},
-      {"+ok ${UNSET:-${BAR-defaultValue}}", "+ok "},
-      {"-ok ${FOO:-defaultValue}", "-ok first"},
-      {":-ok ${UNSET-defaultValue}", ":-ok defaultValue"},
-      {":-ok ${BAR-defaultValue}", ":-ok "},
-      {":?ok ${BAR-defaultValue}", ":?ok "},
-      {":?ok ${BAR:-defaultValue}", ":?ok defaultValue"},
-      {":+ok ${BAR:-defaultValue}", ":+ok defaultValue"},
-      {"+ok ${BAR-defaultValue}", "+ok "},
-      {"?ok ${BAR:-defaultValue}", "?ok defaultValue"},
-      // nested expansion
-      {"ok ${UNSET_VAR-$FOO}", "ok first"},
-      {"ok ${UNSET_VAR-${FOO}}", "ok first"},
-      {"ok ${UNSET_VAR-${FOO} ${FOO}}", "ok first first"},
-      {"ok ${BAR:-$FOO}", "ok first"},
-      {"ok ${BAR:-${FOO}}", "ok first"},
-      {"ok ${BAR:-${FOO} ${FOO}}", "ok first first"},
-      {"ok ${BAR+$FOO}", "ok first"},
-      {"ok ${BAR+$FOO ${FOO:+second}}", "ok first second"},
-      {"${A-${B-${C}}}", ""},
-      // required values that are present
-      {"ok ${FOO:?err}", "ok first"},
-      {"ok ${FOO?err}", "ok first"},
-      {"ok ${BAR?err}", "ok "},
-      {"ok ${SUBDOMAIN:-redis}.${FOO:?}", "ok redis.first"},
-      {"${FOO:?}x${BAR?}y", "firstxy"},
-      // the first operator after the name wins
-      {"${UNSET_VAR-myerror?msg}", "myerror?msg"},
-      {"${FOO?bar-baz}", "first"},
-      {"${BAR:-default_value_for_empty_var}", "default_value_for_empty_var"},
-      {"${UNSET_VAR-default_value_for_unset_var}", "default_value_for_unset_var"},
-      // braces in defaults: the form closes at its matching brace
-      {R"(ok ${missing:-{"json":1}})", R"(ok {"json":1})"},
-      {R"(ok ${missing-{"json":1}})", R"(ok {"json":1})"},
-      {R"(ok ${JSON:-{"json":1}})", R"(ok {"json":2})"},
-      {R"(ok ${JSON-{"json":1}})", R"(ok {"json":2})"},
-      {"${FOO:-a}b}", "firstb}"},
-      {"${A:-a}}}", "a}}"},
-      {"${A:-{}}", "{}"},
-      {"${A:-{}x}y}", "{}x}y"},
-      {"${A:-x} ${B}", "x "},
-      {"${FOO:-x} and ${BAR:-y} then $FOO", "first and y then first"},
-      // interpolation/interpolation_test.go (FOO and BAR unset there: here "missing" and "BAR")
-      {"{{{ ${missing:-foo_} }}}", "{{{ foo_ }}}"},
-      {"{{{ ${missing:-foo-bar-value} }}}", "{{{ foo-bar-value }}}"},
-      {"{{{ ${missing:-foo?bar?value} }}}", "{{{ foo?bar?value }}}"},
-      {"{{{ ${missing:-foo:?bar:?value} }}}", "{{{ foo:?bar:?value }}}"},
-      {"{{{ ${missing:-foo} ${BAR:-DEFAULT_VALUE} }}}", "{{{ foo DEFAULT_VALUE }}}"},
-      {"${missing:-baz} }}}", "baz }}}"},
-      {"${missing-baz} }}}", "baz }}}"},
-      {"${missing:-${BAR:-${ZOT:-qix}}}", "qix"},
-      {"${missing:-${BAR:-x}_test_${BAR:-y}}", "x_test_y"},
-      {"${missing:-${BAR:-x}_test}", "x_test"},
-      {"${missing:-${BAR:-${ZOT:-x}}_test}", "x_test"},
-      // Go folds [a-z] with the long s and the Kelvin sign
-      {"${\xC5\xBF:-d}", "d"},
-  };
-  for (const Vector& v : vectors) EXPECT_EQ(Sub(v.input), v.want) << "input: " << v.input;
+// The expectations are compose-go's (template.SubstituteWithOptions with its unset-variable
+// warnings, and template.ExtractVariables), computed by tests/oracle/cmd/vectors for the templates
+// of corpus/frontend/vectors/inputs.json and every `$` string of the public corpus, each in its
+// group's environment.
+TEST(Template, MatchesComposeGoOnTheOracleVectors) {
+  const nlohmann::json doc = test_vectors::Read("interpolation.json");
+  ASSERT_TRUE(doc.is_object()) << "corpus/frontend/vectors/interpolation.json is missing";
+  const std::vector<Environment> envs = OracleEnvironments(doc);
+  ASSERT_GT(doc["vectors"].size(), 200u);
+  for (const nlohmann::json& v : doc["vectors"]) {
+    const std::string in = test_vectors::Text(v["in"]);
+    SCOPED_TRACE(in);
+    const Environment& env = envs.at(v["group"].get<size_t>());
+    std::string out;
+    TemplateError err;
+    std::vector<std::string> unset;
+    if (Substitute(in, env.AsLookup(), &out, &err, &unset)) {
+      EXPECT_FALSE(v.contains("error")) << "compose-go fails: " << v["error"];
+      EXPECT_EQ(out, test_vectors::Text(v["out"]));
+    } else {
+      EXPECT_EQ(err.Message(), v.contains("error") ? test_vectors::Text(v["error"]) : "");
+    }
+    EXPECT_EQ(unset, v["unset"].get<std::vector<std::string>>());
+
+    nlohmann::json vars = nlohmann::json::object();
+    for (const TemplateVariable& t : ExtractVariables(in)) {  // a later entry for a name wins
+      vars[t.name] = {
+          {"default", t.default_value}, {"presence", t.presence_value}, {"required", t.required}};
+    }
+    EXPECT_EQ(vars, v["vars"]);
+  }
 }
 
-TEST(Template, Errors) {
-  const Vector vectors[] = {
-      {"${", "Invalid template: \"${\""},
-      {"${}", "Invalid template: \"${}\""},
-      {"${ }", "Invalid template: \"${ }\""},
-      {"${ foo}", "Invalid template: \"${ foo}\""},
-      {"${foo }", "Invalid template: \"${foo }\""},
-      {"${foo!}", "Invalid template: \"${foo!}\""},
-      {"${A:x}", "Invalid template: \"${A:x}\""},
-      {"${A:-x\n}", "Invalid template: \"${A:-x\\n}\""},  // `.*` stops at the line end
-      {"a${FOO}b${", "Invalid template: \"a${FOO}b${\""},
-      // nested templates report themselves
-      {"${A:-${}}", "Invalid template: \"${}\""},
-      {"${A:?${}}", "Invalid template: \"${}\""},
-      {"${A:-x} ${ }", "Invalid template: \" ${ }\""},
-      {"${A:- ${ } }", "Invalid template: \" ${ } \""},
-      // required variables
-      {"not ok ${UNSET_VAR:?Mandatory Variable Unset}",
-       "required variable UNSET_VAR is missing a value: Mandatory Variable Unset"},
-      {"not ok ${BAR:?Mandatory Variable Empty}",
-       "required variable BAR is missing a value: Mandatory Variable Empty"},
-      {"not ok ${UNSET_VAR:?}", "required variable UNSET_VAR is missing a value"},
-      {"not ok ${UNSET_VAR?Mandatory Variable Unset}",
-       "required variable UNSET_VAR is missing a value: Mandatory Variable Unset"},
-      {"not ok ${UNSET_VAR?}", "required variable UNSET_VAR is missing a value"},
-      {"not ok ${UNSET_VAR:?Mandatory Variable ${FOO}}",
-       "required variable UNSET_VAR is missing a value: Mandatory Variable first"},
-      {"not ok ${UNSET_VAR?Mandatory Variable ${FOO}}",
-       "required variable UNSET_VAR is missing a value: Mandatory Variable first"},
-      {"${UNSET_VAR?bar-baz}", "required variable UNSET_VAR is missing a value: bar-baz"},
-      {"${A?msg ${B}}", "required variable A is missing a value: msg "},
-  };
-  for (const Vector& v : vectors)
-    EXPECT_EQ(Sub(v.input), std::string("ERROR: ") + v.want) << "input: " << v.input;
-
+TEST(Template, ErrorCarriesItsParts) {
   std::string out = "untouched";
   TemplateError err;
   EXPECT_FALSE(Substitute("x ${MISSING:?why}", Defaults().AsLookup(), &out, &err));
@@ -172,24 +83,7 @@ TEST(Template, Errors) {
 }
 
 TEST(Template, WarnsForUnsetVariablesOnlyWhenUsed) {
-  struct Case {
-    const char* input;
-    std::vector<std::string> unset;
-  };
   const Environment a_set{{"A", "value"}};
-  const Case cases[] = {
-      {"${A:+${A},}B", {}},            // the alternate is not evaluated
-      {"${A:-${B}}", {"B"}},           // the default is
-      {"${A:-${B}${C}}", {"B", "C"}},  //
-      {"${FOO:+${UNDEF}}", {"UNDEF"}},
-      {"$FOO\xC5\xBF", {"FOO\xC5\xBF"}},
-      {"$X ${X} ${X:-d} ${X-d} ${X:+a} ${X+a}", {"X", "X"}},
-  };
-  for (const Case& c : cases) {
-    std::vector<std::string> unset;
-    Sub(c.input, Defaults(), &unset);
-    EXPECT_EQ(unset, c.unset) << c.input;
-  }
   std::vector<std::string> unset;
   EXPECT_EQ(Sub("${A?${B}}", a_set, &unset), "value");
   EXPECT_TRUE(unset.empty());
@@ -197,38 +91,8 @@ TEST(Template, WarnsForUnsetVariablesOnlyWhenUsed) {
             "The \"B\" variable is not set. Defaulting to a blank string.");
 }
 
-TEST(Template, ExtractVariables) {
+TEST(Template, ExtractVariablesOfATree) {
   using V = TemplateVariable;
-  struct Case {
-    const char* input;
-    std::vector<V> want;
-  };
-  const Case cases[] = {
-      {"bar", {}},
-      {"$bar", {V{"bar", "", "", false}}},
-      {"$bar_1", {V{"bar_1", "", "", false}}},
-      {"${bar}", {V{"bar", "", "", false}}},
-      {"${bar?:foo}", {V{"bar", "", "", true}}},
-      {"${bar_1?:foo}", {V{"bar_1", "", "", true}}},
-      {"${bar?foo}", {V{"bar", "", "", true}}},
-      {"${bar:-foo}", {V{"bar", "foo", "", false}}},
-      {"${bar-foo}", {V{"bar", "foo", "", false}}},
-      {"${bar_1:-foo}", {V{"bar_1", "foo", "", false}}},
-      {"$docker:${project:-cli}", {V{"docker", "", "", false}, V{"project", "cli", "", false}}},
-      {"${bar:+foo}", {V{"bar", "", "foo", false}}},
-      {"${bar+foo}", {V{"bar", "", "foo", false}}},
-      {"${SUBDOMAIN:-redis}.${ROOTDOMAIN:?}",
-       {V{"ROOTDOMAIN", "", "", true}, V{"SUBDOMAIN", "redis", "", false}}},
-      {"${SUBDOMAIN:-$ROOTDOMAIN}",
-       {V{"SUBDOMAIN", "$ROOTDOMAIN", "", false}, V{"ROOTDOMAIN", "", "", false}}},
-      {"${A:-x} ${A}", {V{"A", "", "", false}, V{"A", "x", "", false}}},
-      {"${", {V{"", "", "", false}}},
-      {"$$A ${B?} $C", {V{"B", "", "", true}, V{"C", "", "", false}}},
-      {"${A:-{}}", {V{"A", "{}", "", false}}},
-      {"${X:-a}b}", {V{"X", "a", "", false}}},
-  };
-  for (const Case& c : cases) EXPECT_EQ(ExtractVariables(c.input), c.want) << c.input;
-
   Node root = Node::Map();
   root.Set("foo", Node::String("${bar:-foo}"));
   Node bar = Node::Map();
@@ -333,64 +197,36 @@ TEST(Interpolate, InvalidTemplateMessage) {
   EXPECT_EQ(sm.Text(d.span), "${");
 }
 
-TEST(Interpolate, ValuesWithVariablesUnset) {
-  const Vector values[] = {
-      {"{{{ ${FOO:-foo_} }}}", "{{{ foo_ }}}"},
-      {"{{{ ${FOO:-foo-bar-value} }}}", "{{{ foo-bar-value }}}"},
-      {"{{{ ${FOO:-foo?bar?value} }}}", "{{{ foo?bar?value }}}"},
-      {"{{{ ${FOO:-foo:?bar:?value} }}}", "{{{ foo:?bar:?value }}}"},
-      {"{{{ ${FOO:-foo} ${BAR:-DEFAULT_VALUE} }}}", "{{{ foo DEFAULT_VALUE }}}"},
-      {"{{{ ${BAR} }}}", "{{{  }}}"},
-      {"${FOO:-baz} }}}", "baz }}}"},
-      {"${FOO-baz} }}}", "baz }}}"},
-      {"${FOO:-${BAR:-${ZOT:-qix}}}", "qix"},
-      {"${FOO:-${BAR:-x}_test_${BAR:-y}}", "x_test_y"},
-      {"${FOO:-${BAR:-x}_test}", "x_test"},
-      {"${FOO:-${BAR:-${ZOT:-x}}_test}", "x_test"},
-  };
-  const Environment empty;
-  for (const Vector& v : values) {
-    Node root = ServiceWithVar(v.input);
+// Each oracle vector as the value of an environment entry: the tree gets the same value, or the
+// error wrapped with its path.
+TEST(Interpolate, TreeValuesMatchTheOracleVectors) {
+  const nlohmann::json doc = test_vectors::Read("interpolation.json");
+  ASSERT_TRUE(doc.is_object()) << "corpus/frontend/vectors/interpolation.json is missing";
+  const std::vector<Environment> envs = OracleEnvironments(doc);
+  for (const nlohmann::json& v : doc["vectors"]) {
+    const std::string in = test_vectors::Text(v["in"]);
+    SCOPED_TRACE(in);
+    Node root = ServiceWithVar(in);
     ir::DiagnosticSink sink;
-    ASSERT_TRUE(InterpolateModel(root, empty.AsLookup(), sink)) << v.input;
-    EXPECT_EQ(root.Find("myservice")->Find("environment")->Find("TESTVAR")->text, v.want);
-  }
-  const Vector errors[] = {
-      {"{{{ ${FOO:?foo_} }}}", "foo_"},
-      {"{{{ ${FOO:?foo-bar-value} }}}", "foo-bar-value"},
-      {"{{{ ${FOO:?foo} ${BAR:-DEFAULT_VALUE} }}}", "foo"},
-      {"${FOO:?foo} ${BAR:?bar}", "foo"},
-      {"${FOO:?baz} }}}", "baz"},
-      {"${FOO?baz} }}}", "baz"},
-  };
-  for (const Vector& v : errors) {
-    Node root = ServiceWithVar(v.input);
-    ir::DiagnosticSink sink;
-    EXPECT_FALSE(InterpolateModel(root, empty.AsLookup(), sink)) << v.input;
-    EXPECT_EQ(Messages(sink, ir::Severity::kError),
-              std::vector<std::string>{
-                  "error while interpolating myservice.environment.TESTVAR: required variable "
-                  "FOO is missing a value: " +
-                  std::string(v.want)});
-  }
-}
-
-TEST(Interpolate, ValuesWithVariablesSet) {
-  const Vector values[] = {
-      {"{{{ ${FOO:-foo_} }}}", "{{{ bar }}}"},
-      {"{{{ ${FOO:-foo-bar-value} }}}", "{{{ bar }}}"},
-      {"{{{ ${FOO:-foo} ${BAR:-DEFAULT_VALUE} }}}", "{{{ bar DEFAULT_VALUE }}}"},
-      {"{{{ ${BAR} }}}", "{{{  }}}"},
-      {"${FOO:-baz} }}}", "bar }}}"},
-      {"${FOO-baz} }}}", "bar }}}"},
-      {"{{{ ${FOO:-foo} ${USER:-bar} }}}", "{{{ bar jenny }}}"},
-      {"{{{ ${USER} }}}", "{{{ jenny }}}"},
-  };
-  for (const Vector& v : values) {
-    Node root = ServiceWithVar(v.input);
-    ir::DiagnosticSink sink;
-    ASSERT_TRUE(InterpolateModel(root, InterpolationDefaults().AsLookup(), sink)) << v.input;
-    EXPECT_EQ(root.Find("myservice")->Find("environment")->Find("TESTVAR")->text, v.want);
+    const bool ok = InterpolateModel(root, envs.at(v["group"].get<size_t>()).AsLookup(), sink);
+    if (!v.contains("error")) {
+      ASSERT_TRUE(ok);
+      EXPECT_EQ(root.Find("myservice")->Find("environment")->Find("TESTVAR")->text,
+                test_vectors::Text(v["out"]));
+      continue;
+    }
+    EXPECT_FALSE(ok);
+    const std::string error = test_vectors::Text(v["error"]);
+    const std::vector<std::string> errors = Messages(sink, ir::Severity::kError);
+    ASSERT_EQ(errors.size(), 1u);
+    if (error.starts_with("required variable ")) {
+      EXPECT_EQ(errors[0], "error while interpolating myservice.environment.TESTVAR: " + error);
+    } else {  // `Invalid template: "..."`
+      EXPECT_TRUE(errors[0].starts_with(
+          "invalid interpolation format for myservice.environment.TESTVAR.\nYou may need to "
+          "escape any $ with another $.\n"))
+          << errors[0];
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fails when a C++ file differs from clang-format-19's output.
+# Fails when a C++ file differs from clang-format-19's output, or a Go file (the test oracles) from gofmt's.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bad=0
@@ -9,4 +9,9 @@ while IFS= read -r f; do
     bad=1
   fi
 done < <(git ls-files '*.cc' '*.h')
+gofmt="$(command -v gofmt || echo /usr/local/go/bin/gofmt)"
+while IFS= read -r f; do
+  echo "not formatted: $f (run: gofmt -w $f)"
+  bad=1
+done < <(git ls-files '*.go' | xargs -r "$gofmt" -l)
 exit $bad

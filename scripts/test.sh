@@ -29,6 +29,12 @@ stage unit-tests
 
 stage differential
 bash tests/oracle/build.sh build/oracle
+# The unit tests' interpolation, port and volume vectors must be what compose-go computes today.
+if [ -d ../shared/corpus/public ]; then
+  build/oracle/vectors -check -corpus ../shared/corpus/public corpus/frontend/vectors
+else
+  echo "vectors: ../shared/corpus/public is absent: the vector files are not checked against compose-go" >&2
+fi
 bash tests/differential/run.sh build/cli/stackc build/oracle/compose-config
 
 stage sarif

@@ -7,6 +7,7 @@
 #   OUT_DIR/compose-config   the oracle
 #   OUT_DIR/differ           the differential runner (see tests/differential/run.sh)
 #   OUT_DIR/sarifcheck       the SARIF 2.1.0 schema validator (see tests/sarif/run.sh)
+#   OUT_DIR/vectors          compose-go's results for the unit tests' vectors (corpus/frontend/vectors/)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -23,4 +24,5 @@ cd "${here}"
 go build -trimpath -o "${out}/compose-config" ./cmd/compose-config
 go build -trimpath -o "${out}/differ" ./cmd/differ
 go build -trimpath -o "${out}/sarifcheck" ./cmd/sarifcheck
+go build -trimpath -o "${out}/vectors" ./cmd/vectors
 echo "${out}/compose-config"

@@ -24,10 +24,10 @@ var (
 )
 
 type field struct {
-	yamlKey, jsonKey         string
-	yamlOmit, jsonOmit       bool
-	yamlInline, jsonSkip     bool
-	typ                      string
+	yamlKey, jsonKey     string
+	yamlOmit, jsonOmit   bool
+	yamlInline, jsonSkip bool
+	typ                  string
 }
 
 var (
