@@ -1,5 +1,13 @@
 #include "frontend/loader.h"
 
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <utility>
+
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
@@ -478,6 +486,109 @@ TEST(LoaderTest, ResourcesOfServicesSetAsideArePruned) {
   networks = picked->project.model.Find("networks");
   EXPECT_NE(networks->Find("back"), nullptr);  // api comes with web
   EXPECT_NE(networks->Find("default"), nullptr);
+}
+
+}  // namespace
+}  // namespace stackc::frontend
+
+// ---- the corpus's extends, include and profile vectors, against compose-go's outputs ---------
+
+namespace stackc::frontend {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The real file system, seen from the entry's directory (the loader resolves -f paths and finds
+// default files from its working directory).
+class InDirectory final : public FileSystem {
+ public:
+  explicit InDirectory(std::string dir) : dir_(std::move(dir)) {}
+  bool Read(const std::string& path, std::string* text, std::string* error) const override {
+    return real_.Read(path, text, error);
+  }
+  bool IsFile(const std::string& path) const override { return real_.IsFile(path); }
+  bool IsDir(const std::string& path) const override { return real_.IsDir(path); }
+  std::string Cwd() const override { return dir_; }
+  std::string ResolveSymbolicLink(const std::string& path) const override {
+    return real_.ResolveSymbolicLink(path);
+  }
+
+ private:
+  RealFileSystem real_{64u << 20};
+  std::string dir_;
+};
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void ReplaceAll(std::string& text, const std::string& from, const std::string& to) {
+  for (size_t at = text.find(from); !from.empty() && at != std::string::npos;
+       at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
+
+// The goldens in corpus/frontend/loader/ are what the oracle (Docker Compose v5.5.0's `config` on
+// compose-go v2.14.0) prints for the extends, include and profile entries of
+// tests/differential/entries.tsv: `<id>.yaml` when it accepts, `<id>.error` (its first error line,
+// without location) when it rejects, the corpus root written <CORPUS>. They are written by
+// `tests/differential/run.sh --write-goldens`, and the differential stage of scripts/test.sh checks
+// that they are current. Here each entry is loaded in-process, in the differential test's clean
+// environment, and must give the same output or the same first error.
+TEST(CorpusLoaderVectors, ExtendsIncludeAndProfilesMatchTheOracle) {
+  const fs::path root = fs::path(STACKC_SHARED_DIR) / "corpus" / "public";
+  if (!fs::exists(root)) GTEST_SKIP() << "no corpus at " << root;
+  const std::string root_text = fs::absolute(root).lexically_normal().string();
+  const std::string root_real = fs::canonical(root).string();
+  const fs::path goldens = fs::path(STACKC_SOURCE_DIR) / "corpus" / "frontend" / "loader";
+
+  std::map<std::string, std::pair<std::string, std::string>> entries;  // id -> (dir, args)
+  std::ifstream tsv(std::string(STACKC_SOURCE_DIR) + "/tests/differential/entries.tsv");
+  for (std::string line; std::getline(tsv, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    const size_t a = line.find('\t');
+    const size_t b = line.find('\t', a + 1);
+    entries[line.substr(0, a)] = {line.substr(a + 1, b - a - 1), line.substr(b + 1)};
+  }
+
+  int accepted = 0, rejected = 0;
+  for (const fs::directory_entry& golden : fs::recursive_directory_iterator(goldens)) {
+    if (!golden.is_regular_file()) continue;
+    const std::string rel = fs::relative(golden.path(), goldens).string();
+    const bool accepts = golden.path().extension() == ".yaml";
+    const std::string id = rel.substr(0, rel.size() - (accepts ? 5 : 6));
+    SCOPED_TRACE(id);
+    const auto entry = entries.find(id);
+    ASSERT_NE(entry, entries.end()) << "a golden without an entry: " << rel;
+
+    const std::string dir = root_text + "/" + entry->second.first;
+    LoadRequest req;
+    std::istringstream args(entry->second.second);
+    for (std::string flag, value; args >> flag >> value;) {
+      ASSERT_TRUE(flag == "-f" || flag == "--profile") << flag;
+      (flag == "-f" ? req.config_paths : req.profiles).push_back(value);
+    }
+    const EnvMap env = {{"HOME", "/tmp/stackc-home"},
+                        {"PWD", dir},
+                        {"USER", "stackc"},
+                        {"PATH", "/usr/local/bin:/usr/bin:/bin"}};
+    Result r;
+    r.ok = LoadProject(req, InDirectory(dir), env, r.sm, r.sink, &r.project);
+    std::string got = r.ok ? r.Yaml() : r.FirstError().substr(0, r.FirstError().find('\n')) + "\n";
+    ReplaceAll(got, root_text, "<CORPUS>");
+    ReplaceAll(got, root_real, "<CORPUS>");
+    EXPECT_EQ(r.ok, accepts) << got;
+    EXPECT_EQ(got, ReadFile(golden.path()));
+    ++(accepts ? accepted : rejected);
+  }
+  EXPECT_GT(accepted, 30);
+  EXPECT_GT(rejected, 20);
+  std::printf("corpus loader vectors: %d accepted and %d rejected as compose-go does\n", accepted,
+              rejected);
 }
 
 }  // namespace

@@ -29,11 +29,13 @@ stage unit-tests
 
 stage differential
 bash tests/oracle/build.sh build/oracle
-# The unit tests' interpolation, port and volume vectors must be what compose-go computes today.
+# The unit tests' expected values computed by compose-go (interpolation, port and volume vectors; the
+# loader's extends, include and profile goldens) must be what it computes today.
 if [ -d ../shared/corpus/public ]; then
   build/oracle/vectors -check -corpus ../shared/corpus/public corpus/frontend/vectors
+  bash tests/differential/run.sh --check-goldens build/oracle/compose-config
 else
-  echo "vectors: ../shared/corpus/public is absent: the vector files are not checked against compose-go" >&2
+  echo "vectors: ../shared/corpus/public is absent: the goldens are not checked against compose-go" >&2
 fi
 bash tests/differential/run.sh build/cli/stackc build/oracle/compose-config
 

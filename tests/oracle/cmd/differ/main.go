@@ -28,6 +28,8 @@
 //	  -spawn-oracle   start the oracle once per run (default: one `oracle --batch` process per worker, which
 //	                  saves the process start and schema compilation; the results are the same)
 //
+//	differ -goldens DIR [-match REGEX] [-check] ORACLE   the oracle's outputs as unit-test goldens (goldens.go)
+//
 // The last line is `differential: N passed, N failed` (passed = identical + known).
 package main
 
@@ -109,7 +111,24 @@ func run() int {
 	spawn := flag.Bool("spawn-oracle", false, "start the oracle once per run instead of using its --batch mode")
 	var only stringList
 	flag.Var(&only, "only", "run only this entry id (repeatable)")
+	goldens := flag.String("goldens", "", "write the oracle's outputs for the entries -match selects into DIR (see goldens.go)")
+	match := flag.String("match", ".", "with -goldens: the entry ids to take (a regular expression)")
+	check := flag.Bool("check", false, "with -goldens: compare with DIR instead of writing it")
 	flag.Parse()
+	if *goldens != "" {
+		entries, err := readEntries(*entriesPath)
+		root, err2 := filepath.Abs(*corpus)
+		oracle, err3 := filepath.Abs(flag.Arg(flag.NArg() - 1))
+		if err := errors.Join(err, err2, err3); err != nil || flag.NArg() != 1 {
+			fmt.Fprintln(os.Stderr, "usage: differ -goldens DIR [-match REGEX] [-check] ORACLE", err)
+			return 2
+		}
+		if err := os.MkdirAll(homeDir, 0o755); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 2
+		}
+		return runGoldens(entries, oracle, root, *goldens, *match, *check)
+	}
 	if flag.NArg() != 2 {
 		fmt.Fprintln(os.Stderr, "usage: differ [flags] STACKC ORACLE")
 		flag.PrintDefaults()
