@@ -1,12 +1,13 @@
 // The code a short run executes, mapped in one step.
 //
 // A `stackc lint` or `stackc config` on a small file runs about 1,200 functions, 1.2 MB of code.
-// The Release link places them together at the end of the text (gold's --section-ordering-file with
-// cli/link-order.txt, written by scripts/gen-link-order.sh), and PrefaultHotText asks the kernel to
-// map that range at once (MADV_POPULATE_READ, Linux 5.14) instead of taking a page fault for each
-// 64 KiB of it as the run reaches it; on the virtual machines we run on a fault costs 10-20 us. The
-// range runs from StackcHotTextBegin, listed first in the order file, to StackcHotTextEnd, listed
-// last. Where the kernel refuses, or in a build without the order, nothing changes but the time.
+// A static build linked by gold (Release, RelWithDebInfo) places them together at the end of the
+// text (gold's --section-ordering-file with cli/link-order.txt, written by
+// scripts/gen-link-order.sh), and PrefaultHotText asks the kernel to map that range at once
+// (MADV_POPULATE_READ, Linux 5.14) instead of taking a page fault for each 64 KiB of it as the run
+// reaches it; on the virtual machines we run on a fault costs 10-20 us. The range runs from
+// StackcHotTextBegin, listed first in the order file, to StackcHotTextEnd, listed last. Where the
+// kernel refuses, or in a build without the order, nothing changes but the time.
 //
 // Example:
 //   int main(int argc, char** argv) {

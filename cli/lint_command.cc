@@ -103,21 +103,23 @@ int Rank(ir::Severity s) {
 }
 
 // The compose files a directory argument names, as Compose finds them there: the first of its
-// default names, and the override file beside it.
-std::vector<std::string> ComposeFilesIn(const std::string& dir) {
-  auto first = [&dir](const std::array<const char*, 4>& names) -> std::string {
+// default names, and the override file beside it. Several default names get Compose's warnings.
+std::vector<std::string> ComposeFilesIn(const std::string& dir, ir::DiagnosticSink& warnings) {
+  auto present = [&dir](const std::array<const char*, 4>& names) {
+    std::vector<std::string> found;
     for (const char* name : names) {
       const std::filesystem::path p = std::filesystem::path(dir) / name;
       std::error_code ec;
-      if (std::filesystem::is_regular_file(p, ec)) return p.string();
+      if (std::filesystem::is_regular_file(p, ec)) found.push_back(p.string());
     }
-    return "";
+    return found;
   };
-  const std::string main_file = first(frontend::kDefaultComposeFiles);
-  if (main_file.empty()) return {};
-  const std::string override_file = first(frontend::kOverrideComposeFiles);
-  if (override_file.empty()) return {main_file};
-  return {main_file, override_file};
+  const std::vector<std::string> main_files = present(frontend::kDefaultComposeFiles);
+  if (main_files.empty()) return {};
+  frontend::WarnMultipleComposeFiles(main_files, warnings);
+  const std::vector<std::string> override_files = present(frontend::kOverrideComposeFiles);
+  if (override_files.empty()) return {main_files[0]};
+  return {main_files[0], override_files[0]};
 }
 
 // Writes `text` to `path` through a temporary file beside it and a rename, keeping the file's
@@ -238,8 +240,10 @@ int RunLint(const GlobalOptions& global, const LintFlags& o, CommandResult& resu
   for (const std::string& path : o.paths) {
     GlobalOptions g = global;
     std::error_code ec;
-    g.files = std::filesystem::is_directory(path, ec) ? ComposeFilesIn(path)
+    ir::DiagnosticSink warnings;
+    g.files = std::filesystem::is_directory(path, ec) ? ComposeFilesIn(path, warnings)
                                                       : std::vector<std::string>{path};
+    PrintDiagnostics(ir::SourceManager(), warnings, global);
     if (g.files.empty()) {
       fmt::print(stderr, "error: no compose file (compose.yaml, docker-compose.yml, ...) in {}\n",
                  path);

@@ -39,6 +39,10 @@ inline constexpr std::array<const char*, 4> kOverrideComposeFiles = {
     "compose.override.yml", "compose.override.yaml", "docker-compose.override.yml",
     "docker-compose.override.yaml"};
 
+// Compose's two warnings (LOAD002) when a directory holds more than one of kDefaultComposeFiles:
+// `found multiple config files with supported names: A, B` and `using A`. Nothing for one file.
+void WarnMultipleComposeFiles(const std::vector<std::string>& found, ir::DiagnosticSink& sink);
+
 using EnvMap = std::map<std::string, std::string>;
 
 struct LoadRequest {

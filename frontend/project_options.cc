@@ -11,6 +11,18 @@
 #include "frontend/interpolation.h"
 #include "frontend/loader_impl.h"
 
+namespace stackc::frontend {
+
+void WarnMultipleComposeFiles(const std::vector<std::string>& found, ir::DiagnosticSink& sink) {
+  if (found.size() < 2) return;
+  std::string all;
+  for (const std::string& f : found) all += (all.empty() ? "" : ", ") + f;
+  sink.Warning("LOAD002", {}, "found multiple config files with supported names: " + all);
+  sink.Warning("LOAD002", {}, "using " + found[0]);
+}
+
+}  // namespace stackc::frontend
+
 namespace stackc::frontend::loader_internal {
 
 namespace {
@@ -150,12 +162,7 @@ void Loader::DefaultConfigPath() {
       if (fs_.IsFile(f) || fs_.IsDir(f)) found.push_back(f);
     }
     if (!found.empty()) {
-      if (found.size() > 1) {
-        std::string all;
-        for (const std::string& f : found) all += (all.empty() ? "" : ", ") + f;
-        sink_.Warning("LOAD002", {}, "found multiple config files with supported names: " + all);
-        sink_.Warning("LOAD002", {}, "using " + found[0]);
-      }
+      WarnMultipleComposeFiles(found, sink_);
       config_paths_.push_back(found[0]);
       for (const char* n : kOverrideComposeFiles) {
         const std::string f = JoinPath(dir, n);

@@ -1,6 +1,7 @@
 #include "policies/rule.h"
 
 #include <algorithm>
+#include <cassert>
 
 namespace stackc::policies {
 
@@ -24,8 +25,23 @@ const std::vector<ir::Diagnostic>& RuleContext::policy_problems() const {
   return policy_problems_;
 }
 
+namespace {
+
+[[maybe_unused]] bool Declares(std::string_view code, std::string_view name) {
+  const RuleInfo* rule = FindRule(code);
+  if (rule == nullptr) return false;
+  return std::any_of(rule->options.begin(), rule->options.end(),
+                     [name](const RuleOption& o) { return o.name == name; });
+}
+
+}  // namespace
+
 std::span<const std::string> RuleContext::Option(std::string_view code,
                                                  std::string_view name) const {
+  // A rule reads only the options rule_options.def declares for it: a misspelt name would
+  // otherwise read nothing, silently, whatever the configuration says. The Debug builds (the
+  // sanitizer build runs every rule on the corpus) stop on it.
+  assert(Declares(code, name) && "a rule reads an option rule_options.def does not declare");
   if (rule_options_ == nullptr) return {};
   const auto rule = rule_options_->find(code);
   if (rule == rule_options_->end()) return {};

@@ -48,7 +48,7 @@ class RuleContext {
   const std::vector<ir::Diagnostic>& policy_problems() const;
 
   // The values `.stackc.yaml` gives option `name` of rule `code` (`rules: {CODE: {options: ...}}`);
-  // empty when it gives none.
+  // empty when it gives none. `name` must be one rule_options.def declares for `code` (asserted).
   std::span<const std::string> Option(std::string_view code, std::string_view name) const;
 
  private:

@@ -189,6 +189,10 @@ ok grep -q '^\./override/compose\.override\.yaml:3:17: error: .*\[CTR001\]$' "$t
 check_rc lint-directory-prefers-yml "$lo/dir" 1 lint both-names
 name="lint-directory-prefers-yml-report"
 ok grep -q '^\./both-names/docker-compose\.yml:4:17: error: .*\[CTR001\]$' "$tmp/stdout"
+name="lint-directory-warns-of-both-names"  # as Compose does, on stderr
+ok grep -qx 'warning: found multiple config files with supported names: both-names/docker-compose.yml, both-names/docker-compose.yaml \[LOAD002\]' "$tmp/stderr"
+name="lint-directory-warns-which-it-uses"
+ok grep -qx 'warning: using both-names/docker-compose.yml \[LOAD002\]' "$tmp/stderr"
 check_rc lint-directory-without-compose-file "$lo/dir" 2 lint .
 check_file lint-directory-without-compose-file-message \
   <(echo 'error: no compose file (compose.yaml, docker-compose.yml, ...) in .') "$tmp/stderr"
