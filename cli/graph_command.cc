@@ -11,6 +11,7 @@
 #include "cli/engine_session.h"
 #include "cli/output.h"
 #include "passes/egress.h"
+#include "passes/exposure.h"
 #include "passes/reachability.h"
 
 namespace stackc::cli {
@@ -82,14 +83,17 @@ std::string Json(const ir::Project& p, const passes::Reachability& r,
 }
 
 std::string Dot(const ir::Project& p, const passes::Reachability& r,
-                const std::vector<passes::EgressRoute>& egress) {
+                const std::vector<passes::EgressRoute>& egress, const passes::Exposure& exposure) {
   std::string out = fmt::format("digraph \"{}\" {{\n  rankdir=LR;\n  node [shape=box];\n", p.name);
+  auto port = exposure.ports.begin();  // by service, in the services' order
   for (const ir::Service& s : p.services) {
     std::vector<std::string> published;
-    for (const ir::Port& port : s.ports) {
-      published.push_back(fmt::format("{}{}->{}",
-                                      port.OnAllAddresses() ? "0.0.0.0:" : port.host_ip + ":",
-                                      port.published.empty() ? "*" : port.published, port.target));
+    for (; port != exposure.ports.end() && port->service == &s; ++port) {
+      published.push_back(fmt::format(
+          "{}:{}->{}",
+          port->scope == passes::HostScope::kAllInterfaces ? std::string_view("0.0.0.0")
+                                                           : std::string_view(port->address),
+          port->published.empty() ? "*" : port->published, port->target));
     }
     out += fmt::format("  \"{}\"{};\n", s.name.value,
                        published.empty() ? ""
@@ -150,7 +154,7 @@ int RunGraph(const GlobalOptions& global, const GraphFlags& o, CommandResult& re
   if (o.format == "json") {
     text = Json(session.project, r, egress, o.chains_from);
   } else if (o.format == "dot") {
-    text = Dot(session.project, r, egress);
+    text = Dot(session.project, r, egress, passes::ComputeExposure(session.project));
   } else if (o.format == "mermaid") {
     text = Mermaid(session.project, r, egress);
   } else {  // text: one line per edge, or per chain with --chains-from

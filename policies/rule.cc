@@ -15,6 +15,11 @@ const std::vector<passes::EgressRoute>& RuleContext::egress() const {
   return *egress_;
 }
 
+const passes::Exposure& RuleContext::exposure() const {
+  if (!exposure_) exposure_ = passes::ComputeExposure(project);
+  return *exposure_;
+}
+
 const DeclaredPolicies& RuleContext::declared() const {
   if (!declared_) declared_ = ParseDeclaredPolicies(project, config_policies_, &policy_problems_);
   return *declared_;

@@ -24,6 +24,7 @@
 #include "ir/project.h"
 #include "ir/source.h"
 #include "passes/egress.h"
+#include "passes/exposure.h"
 #include "passes/reachability.h"
 #include "policies/declared.h"
 #include "policies/lint_options.h"
@@ -43,6 +44,8 @@ class RuleContext {
   // The sparse reachability (one pair or one chain at a time: never the quadratic edge list).
   const passes::ReachQuery& reachability() const;
   const std::vector<passes::EgressRoute>& egress() const;
+  // What is reachable from outside the host: published ports, host networking, shared namespaces.
+  const passes::Exposure& exposure() const;
   // The declared policies (x-stackc and .stackc.yaml) and the problems found reading them.
   const DeclaredPolicies& declared() const;
   const std::vector<ir::Diagnostic>& policy_problems() const;
@@ -58,6 +61,7 @@ class RuleContext {
   mutable std::vector<ir::Diagnostic> policy_problems_;
   mutable std::optional<passes::ReachQuery> reachability_;
   mutable std::optional<std::vector<passes::EgressRoute>> egress_;
+  mutable std::optional<passes::Exposure> exposure_;
 };
 
 // Collects one rule's findings under its code and default severity.

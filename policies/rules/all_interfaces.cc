@@ -31,14 +31,13 @@ No automatic fix yet: binding to loopback changes who can connect.
 )";
 
 void CheckAllInterfaces(const RuleContext& ctx, Reporter& out) {
-  for (const ir::Service& s : ctx.project.services) {
-    if (s.network_mode && s.network_mode->value == "host") continue;  // ports are ignored there
-    for (const ir::Port& p : s.ports) {
-      if (!p.OnAllAddresses()) continue;
-      const std::string published = p.published.empty() ? "an ephemeral port" : p.published;
-      out.Report(p.span, fmt::format("service '{}' publishes {} on {}", s.name.value, published,
-                                     p.host_ip == "::" ? "::" : "0.0.0.0"));
+  for (const passes::PublishedPort& p : ctx.exposure().ports) {
+    // Ports are ignored in host mode (PORT007 reports them).
+    if (p.scope != passes::HostScope::kAllInterfaces || p.fate == passes::PortFate::kHostNetwork) {
+      continue;
     }
+    out.Report(p.span, fmt::format("service '{}' publishes {} on {}", p.service->name.value,
+                                   p.PublishedName(), p.address));
   }
 }
 

@@ -39,30 +39,21 @@ No automatic fix: a client outside the host may rely on the port.
 )";
 
 void CheckDatastorePublished(const RuleContext& ctx, Reporter& out) {
-  for (const ir::Service& s : ctx.project.services) {
-    if (!IsDatastore(s)) continue;
-    if (s.network_mode) {
-      const std::string_view mode = s.network_mode->value;
-      if (mode == "host") {  // every listening port is the host's; `ports` are discarded
-        if (s.network_mode->span.valid()) {
-          out.Report(s.network_mode->span,
-                     fmt::format("service '{}' (a datastore) runs in the host's network: every "
-                                 "port it listens on is open on the host's addresses",
-                                 s.name.value));
-        }
-        continue;
-      }
-      // No network, or another container's namespace: `ports` are ignored or refused (PORT007).
-      if (mode == "none" || mode.starts_with("service:") || mode.starts_with("container:")) {
-        continue;
-      }
-    }
-    for (const ir::Port& p : s.ports) {
-      if (!p.OnAllAddresses() || !p.span.valid()) continue;
-      out.Report(p.span, fmt::format("service '{}' (a datastore) publishes {} on {}", s.name.value,
-                                     p.published.empty() ? "an ephemeral port" : p.published,
-                                     p.host_ip == "::" ? "::" : "0.0.0.0"));
-    }
+  const passes::Exposure& exposure = ctx.exposure();
+  // Every listening port is the host's; `ports` are discarded.
+  for (const passes::HostNetworkService& h : exposure.host_network) {
+    if (h.through != nullptr || !h.span.valid() || !IsDatastore(*h.service)) continue;
+    out.Report(h.span, fmt::format("service '{}' (a datastore) runs in the host's network: every "
+                                   "port it listens on is open on the host's addresses",
+                                   h.service->name.value));
+  }
+  for (const passes::PublishedPort& p : exposure.ports) {
+    // No network, or another container's namespace: `ports` are ignored or refused (PORT007).
+    if (p.fate != passes::PortFate::kPublished && p.fate != passes::PortFate::kInternal) continue;
+    if (p.scope != passes::HostScope::kAllInterfaces || !p.span.valid()) continue;
+    if (!IsDatastore(*p.service)) continue;
+    out.Report(p.span, fmt::format("service '{}' (a datastore) publishes {} on {}",
+                                   p.service->name.value, p.PublishedName(), p.address));
   }
 }
 

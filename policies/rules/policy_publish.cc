@@ -38,36 +38,38 @@ No automatic fix: the policy states intent; the file has to change by hand.
 void CheckPolicyPublish(const RuleContext& ctx, Reporter& out) {
   const std::optional<PublishPolicy>& policy = ctx.declared().publish;
   if (!policy) return;
-  auto bind_ok = [&](const std::string& address) {
+  auto bind_ok = [&](std::string_view address) {
     return policy->bind.empty() ||
            std::find(policy->bind.begin(), policy->bind.end(), address) != policy->bind.end();
   };
-  for (const ir::Service& s : ctx.project.services) {
-    const bool allowed = !policy->allow || std::find(policy->allow->begin(), policy->allow->end(),
-                                                     s.name.value) != policy->allow->end();
-    if (s.network_mode && s.network_mode->value == "host") {
-      if (!allowed || !bind_ok("0.0.0.0")) {
-        out.Report(s.network_mode->span,
-                   fmt::format("policy violated: service '{}' shares the host's network, which "
-                               "publishes every port it listens on at 0.0.0.0",
-                               s.name.value));
-      }
-      continue;
+  auto allowed = [&](const ir::Service& s) {
+    return !policy->allow || std::find(policy->allow->begin(), policy->allow->end(),
+                                       s.name.value) != policy->allow->end();
+  };
+  const passes::Exposure& exposure = ctx.exposure();
+  for (const passes::HostNetworkService& h : exposure.host_network) {
+    if (h.through != nullptr) continue;
+    if (!allowed(*h.service) || !bind_ok("0.0.0.0")) {
+      out.Report(h.span, fmt::format("policy violated: service '{}' shares the host's network, "
+                                     "which publishes every port it listens on at 0.0.0.0",
+                                     h.service->name.value));
     }
-    if (s.network_mode) continue;  // none, service:, container: publish nothing of their own
-    for (const ir::Port& p : s.ports) {
-      const std::string address = p.OnAllAddresses() ? "0.0.0.0" : p.host_ip;
-      const std::string port = p.published.empty() ? "an ephemeral port" : p.published;
-      if (!allowed) {
-        out.Report(p.span, fmt::format("policy violated: service '{}' publishes {} but is not in "
-                                       "the publish allow-list",
-                                       s.name.value, port));
-      }
-      if (!bind_ok(address)) {
-        out.Report(p.span, fmt::format("policy violated: service '{}' publishes {} on {}, not an "
-                                       "allowed address",
-                                       s.name.value, port, address));
-      }
+  }
+  for (const passes::PublishedPort& p : exposure.ports) {
+    // host ports are discarded; none, service:, container: publish nothing of their own.
+    if (p.service->network_mode) continue;
+    // A port on every address counts as 0.0.0.0 (:: too).
+    const std::string_view address =
+        p.scope == passes::HostScope::kAllInterfaces ? std::string_view("0.0.0.0") : p.address;
+    if (!allowed(*p.service)) {
+      out.Report(p.span, fmt::format("policy violated: service '{}' publishes {} but is not in "
+                                     "the publish allow-list",
+                                     p.service->name.value, p.PublishedName()));
+    }
+    if (!bind_ok(address)) {
+      out.Report(p.span, fmt::format("policy violated: service '{}' publishes {} on {}, not an "
+                                     "allowed address",
+                                     p.service->name.value, p.PublishedName(), address));
     }
   }
 }

@@ -50,29 +50,18 @@ No automatic fix: adding a network with a gateway also gives the service egress.
 )";
 
 void CheckPublishedOnInternal(const RuleContext& ctx, Reporter& out) {
-  for (const ir::Service& s : ctx.project.services) {
-    if (s.ports.empty() || s.network_mode || s.networks.empty()) continue;
-    bool all_internal = true;
+  for (const passes::PublishedPort& p : ctx.exposure().ports) {
+    if (p.fate != passes::PortFate::kInternal || !p.span.valid()) continue;
+    const ir::Service& s = *p.service;
     std::string names;
     for (const ir::NetworkAttachment& a : s.networks) {
-      const ir::Network* n = ctx.project.FindNetwork(a.network);
-      // An external network's settings are not the project's to know.
-      if (n == nullptr || n->external || !n->internal) {
-        all_internal = false;
-        break;
-      }
       names += fmt::format("{}'{}'", names.empty() ? "" : ", ", a.network);
     }
-    if (!all_internal) continue;
-    for (const ir::Port& p : s.ports) {
-      if (!p.span.valid()) continue;
-      out.Report(p.span,
-                 fmt::format("service '{}' publishes {}, but its only network{} {} internal: "
-                             "the Engine maps no host port for it",
-                             s.name.value, p.published.empty() ? "an ephemeral port" : p.published,
-                             s.networks.size() == 1 ? "" : "s",
-                             s.networks.size() == 1 ? names + " is" : names + " are"));
-    }
+    out.Report(p.span,
+               fmt::format("service '{}' publishes {}, but its only network{} {} internal: "
+                           "the Engine maps no host port for it",
+                           s.name.value, p.PublishedName(), s.networks.size() == 1 ? "" : "s",
+                           s.networks.size() == 1 ? names + " is" : names + " are"));
   }
 }
 

@@ -1,5 +1,8 @@
 // NET002 published-reaches-datastore: a service open to the outside with a direct path to a
 // datastore.
+#include <algorithm>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "policies/datastore.h"
@@ -34,20 +37,25 @@ No automatic fix.
 )";
 
 void CheckPublishedReachesDatastore(const RuleContext& ctx, Reporter& out) {
+  // Each service's last port published on every address (ports are by service).
+  std::vector<const passes::PublishedPort*> open;
+  for (const passes::PublishedPort& p : ctx.exposure().ports) {
+    if (p.scope != passes::HostScope::kAllInterfaces) continue;
+    if (!open.empty() && open.back()->service == p.service) {
+      open.back() = &p;
+    } else {
+      open.push_back(&p);
+    }
+  }
   // Only ask for reachability when the project has
   // both a datastore and a service published on every address.
-  bool datastore = false, published = false;
-  for (const ir::Service& s : ctx.project.services) {
-    datastore |= IsDatastore(s);
-    for (const ir::Port& p : s.ports) published |= p.OnAllAddresses();
+  if (open.empty() || std::none_of(ctx.project.services.begin(), ctx.project.services.end(),
+                                   [](const ir::Service& s) { return IsDatastore(s); })) {
+    return;
   }
-  if (!datastore || !published) return;
-  for (const ir::Service& s : ctx.project.services) {
-    const ir::Port* open = nullptr;
-    for (const ir::Port& p : s.ports) {
-      if (p.OnAllAddresses()) open = &p;
-    }
-    if (open == nullptr || IsDatastore(s)) continue;
+  for (const passes::PublishedPort* p : open) {
+    const ir::Service& s = *p->service;
+    if (IsDatastore(s)) continue;
     for (const ir::Service& to : ctx.project.services) {
       if (!IsDatastore(to)) continue;
       const std::optional<passes::ReachEdge> edge =
@@ -56,9 +64,9 @@ void CheckPublishedReachesDatastore(const RuleContext& ctx, Reporter& out) {
       const passes::ReachEdge& e = *edge;
       std::string nets;
       for (const std::string& n : e.networks) nets += (nets.empty() ? "" : ",") + n;
-      out.Report(open->span, fmt::format("service '{}' is published on every address and reaches "
-                                         "datastore '{}' directly: {} -[{}]-> {}",
-                                         s.name.value, e.to, e.from, nets, e.to));
+      out.Report(p->span, fmt::format("service '{}' is published on every address and reaches "
+                                      "datastore '{}' directly: {} -[{}]-> {}",
+                                      s.name.value, e.to, e.from, nets, e.to));
     }
   }
 }

@@ -44,39 +44,22 @@ No automatic fix: the shared namespace is usually the point.
 )";
 
 void CheckSharedNamespaceExposure(const RuleContext& ctx, Reporter& out) {
-  for (const ir::Service& s : ctx.project.services) {
-    if (!s.network_mode || !s.network_mode->span.valid()) continue;
-    if (!std::string_view(s.network_mode->value).starts_with("service:")) continue;
-    // Follow service: chains to the namespace's owner.
-    const ir::Service* owner = &s;
-    for (int depth = 0; owner != nullptr && owner->network_mode && depth < 64; ++depth) {
-      const std::string_view mode = owner->network_mode->value;
-      if (!mode.starts_with("service:")) break;
-      owner = ctx.project.FindService(mode.substr(8));
-    }
-    if (owner == nullptr || owner == &s || owner->ports.empty()) continue;
-    if (owner->network_mode) {
-      // host and none discard the ports, container: is unknown, service: here is a cycle.
-      const std::string_view mode = owner->network_mode->value;
-      if (mode == "host" || mode == "none" || mode.starts_with("container:") ||
-          mode.starts_with("service:")) {
-        continue;
-      }
-    }
+  for (const passes::SharedNamespace& shared : ctx.exposure().shared) {
+    if (!shared.span.valid()) continue;
+    const ir::Service& s = *shared.service;
+    const ir::Service* owner = shared.owner;
     std::string published;
     std::set<std::string> targets;
-    for (const ir::Port& p : owner->ports) {
-      const std::string address =
-          p.OnAllAddresses() ? (p.host_ip == "::" ? std::string("::") : "0.0.0.0") : p.host_ip;
-      published += fmt::format("{}{} on {}", published.empty() ? "" : ", ",
-                               p.published.empty() ? "an ephemeral port" : p.published, address);
+    for (const passes::PublishedPort& p : shared.ports) {
+      published +=
+          fmt::format("{}{} on {}", published.empty() ? "" : ", ", p.PublishedName(), p.address);
       targets.insert(fmt::format("{}", p.target));
     }
     std::string container_ports;
     for (const std::string& t : targets) {
       container_ports += (container_ports.empty() ? "" : ", ") + t;
     }
-    out.Report(s.network_mode->span,
+    out.Report(shared.span,
                fmt::format("service '{}' shares the network namespace of '{}', which publishes "
                            "{}: anything '{}' listens on at container port{} {} is reachable "
                            "through it",
