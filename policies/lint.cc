@@ -4,7 +4,10 @@
 #include <map>
 #include <string_view>
 #include <tuple>
+#include <utility>
+#include <vector>
 
+#include "passes/secrets.h"
 #include "policies/file_syntax.h"
 #include "policies/fix.h"
 #include "policies/rule.h"
@@ -101,8 +104,22 @@ std::vector<ir::Diagnostic> SecretFindings(const ir::Project& project,
   return found;
 }
 
+namespace {
+
+std::vector<ir::Span> SortedUnique(std::vector<ir::Span> spans) {
+  std::sort(spans.begin(), spans.end(), [](const ir::Span& a, const ir::Span& b) {
+    return std::tie(a.file, a.begin, a.end) < std::tie(b.file, b.begin, b.end);
+  });
+  spans.erase(std::unique(spans.begin(), spans.end()), spans.end());
+  return spans;
+}
+
+}  // namespace
+
 std::vector<ir::Span> SecretValues(const ir::Project& project, const ir::SourceManager& sm) {
-  return SecretValues(SecretFindings(project, sm));
+  std::vector<ir::Span> secrets;
+  for (const passes::Secret& s : passes::ComputeSecrets(project, sm)) secrets.push_back(s.span);
+  return SortedUnique(std::move(secrets));
 }
 
 std::vector<ir::Span> SecretValues(const std::vector<ir::Diagnostic>& secret_findings) {
@@ -110,11 +127,7 @@ std::vector<ir::Span> SecretValues(const std::vector<ir::Diagnostic>& secret_fin
   for (const ir::Diagnostic& d : secret_findings) {
     if (d.secret) secrets.push_back(d.span);
   }
-  std::sort(secrets.begin(), secrets.end(), [](const ir::Span& a, const ir::Span& b) {
-    return std::tie(a.file, a.begin, a.end) < std::tie(b.file, b.begin, b.end);
-  });
-  secrets.erase(std::unique(secrets.begin(), secrets.end()), secrets.end());
-  return secrets;
+  return SortedUnique(std::move(secrets));
 }
 
 void MaskSecrets(const ir::SourceManager& sm, const std::vector<ir::Span>& secrets,

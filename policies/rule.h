@@ -26,6 +26,7 @@
 #include "passes/egress.h"
 #include "passes/exposure.h"
 #include "passes/reachability.h"
+#include "passes/secrets.h"
 #include "policies/declared.h"
 #include "policies/lint_options.h"
 
@@ -46,6 +47,8 @@ class RuleContext {
   const std::vector<passes::EgressRoute>& egress() const;
   // What is reachable from outside the host: published ports, host networking, shared namespaces.
   const passes::Exposure& exposure() const;
+  // The secrets written in the project's files (credentials, known tokens, random-looking keys).
+  const std::vector<passes::Secret>& secrets() const;
   // The declared policies (x-stackc and .stackc.yaml) and the problems found reading them.
   const DeclaredPolicies& declared() const;
   const std::vector<ir::Diagnostic>& policy_problems() const;
@@ -62,6 +65,7 @@ class RuleContext {
   mutable std::optional<passes::ReachQuery> reachability_;
   mutable std::optional<std::vector<passes::EgressRoute>> egress_;
   mutable std::optional<passes::Exposure> exposure_;
+  mutable std::optional<std::vector<passes::Secret>> secrets_;
 };
 
 // Collects one rule's findings under its code and default severity.
@@ -169,9 +173,5 @@ ir::Fix QuoteFix(ir::Span span, std::string title, bool safe);
 // Where a resource limit was written (ir::Resources::memory_span, pids_span), else the service's
 // name.
 ir::Span LimitSpan(const ir::Service& s, ir::Span written);
-
-// The span of a `KEY=value` list item's value, or of the value after `KEY:` in a mapping; the
-// entry's own span when neither is found.
-ir::Span ValueSpan(const ir::SourceManager& sm, const ir::KeyValue& kv);
 
 }  // namespace stackc::policies

@@ -1,8 +1,11 @@
 // SECRET001 hardcoded-secret: a literal value under a credential-shaped environment key.
+#include <string>
+#include <string_view>
+#include <utility>
+
 #include <fmt/format.h>
 
 #include "policies/rules.h"
-#include "policies/secrets.h"
 
 namespace stackc::policies {
 
@@ -45,20 +48,21 @@ No automatic fix: the secret must move somewhere stackc cannot choose.
 )";
 
 void CheckHardcodedSecret(const RuleContext& ctx, Reporter& out) {
-  for (const CredentialLiteral& c : CredentialLiterals(ctx)) {
-    ir::Diagnostic& d = out.Report(
-        c.value, c.where == "environment"
-                     ? fmt::format("service '{}' sets '{}' to a literal secret",
-                                   c.service->name.value, c.entry->key)
-                     : fmt::format("service '{}' sets '{}' to a literal secret in its {}",
-                                   c.service->name.value, c.entry->key, c.where));
-    d.secret = true;
-  }
-  for (const FlagLiteral& f : FlagLiterals(ctx)) {
-    ir::Diagnostic& d =
-        out.Report(f.value, fmt::format("service '{}' passes a literal secret to '{}' in its {}",
-                                        f.service->name.value, f.flag, f.where));
-    d.secret = true;
+  for (const passes::Secret& c : ctx.secrets()) {
+    if (c.kind != passes::SecretKind::kCredential) continue;
+    const std::string_view service = c.service->name.value;
+    std::string message;
+    if (c.entry == nullptr) {  // a command-line flag
+      message = fmt::format("service '{}' passes a literal secret to '{}' in its {}", service,
+                            c.key, passes::SecretPlaceName(c.place));
+    } else if (c.place == passes::SecretPlace::kEnvironment ||
+               c.place == passes::SecretPlace::kEnvFile) {
+      message = fmt::format("service '{}' sets '{}' to a literal secret", service, c.key);
+    } else {
+      message = fmt::format("service '{}' sets '{}' to a literal secret in its {}", service, c.key,
+                            passes::SecretPlaceName(c.place));
+    }
+    out.Report(c.span, std::move(message)).secret = true;
   }
 }
 

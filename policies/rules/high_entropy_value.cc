@@ -2,7 +2,6 @@
 #include <fmt/format.h>
 
 #include "policies/rules.h"
-#include "policies/secrets.h"
 
 namespace stackc::policies {
 
@@ -33,22 +32,14 @@ No automatic fix.
 )";
 
 void CheckHighEntropyValue(const RuleContext& ctx, Reporter& out) {
-  for (const ir::Service& s : ctx.project.services) {
-    auto scan = [&](std::string_view where, const std::vector<ir::KeyValue>& entries) {
-      for (const ir::KeyValue& kv : entries) {
-        if (!kv.value || CredentialKey(kv.key)) continue;  // SECRET001's business
-        const ir::Span span = ValueSpan(ctx.sm, kv);
-        if (!span.valid() || span == kv.span) continue;
-        if (!HighEntropy(WrittenLiteral(ctx.sm.Text(span)))) continue;
-        if (FindSecret(ctx.sm.Text(span))) continue;  // SECRET002's business
-        ir::Diagnostic& d = out.Report(
-            span, fmt::format("service '{}' sets '{}' to what looks like a key{}", s.name.value,
-                              kv.key, where.empty() ? "" : fmt::format(" in its {}", where)));
-        d.secret = true;
-      }
-    };
-    scan("", s.environment);
-    if (s.build) scan("build args", s.build->args);
+  // Values under a credential-shaped key are SECRET001's, known token formats SECRET002's.
+  for (const passes::Secret& v : ctx.secrets()) {
+    if (v.kind != passes::SecretKind::kHighEntropy) continue;
+    const bool build_arg = v.place == passes::SecretPlace::kBuildArgs;
+    out.Report(v.span,
+               fmt::format("service '{}' sets '{}' to what looks like a key{}",
+                           v.service->name.value, v.key, build_arg ? " in its build args" : ""))
+        .secret = true;
   }
 }
 

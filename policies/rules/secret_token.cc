@@ -1,11 +1,8 @@
 // SECRET002 secret-token: a token of a known format (GitHub, AWS, a password in a URL...) anywhere
 // in the project's files.
-#include <algorithm>
-
 #include <fmt/format.h>
 
 #include "policies/rules.h"
-#include "policies/secrets.h"
 
 namespace stackc::policies {
 
@@ -42,26 +39,10 @@ No automatic fix: the token must be revoked and moved out by hand.
 )";
 
 void CheckSecretToken(const RuleContext& ctx, Reporter& out) {
-  std::vector<ir::Span> reported;  // SECRET001's values: one finding per secret
-  for (const CredentialLiteral& c : CredentialLiterals(ctx)) reported.push_back(c.value);
-  for (const FlagLiteral& f : FlagLiterals(ctx)) reported.push_back(f.value);
-  for (ir::FileId f = 0; f < ctx.sm.size(); ++f) {
-    const std::string_view path = ctx.sm.path(f);
-    if (path.ends_with("/.stackc.yaml") || path.ends_with("/.stackc.yml")) continue;  // not ours
-    const std::string_view text = ctx.sm.text(f);
-    for (size_t at = 0; at < text.size();) {
-      const std::optional<SecretMatch> m = FindSecret(text.substr(at));
-      if (!m) break;
-      const ir::Span span{f, static_cast<uint32_t>(at + m->begin),
-                          static_cast<uint32_t>(at + m->end)};
-      at += std::max<size_t>(m->end, 1);
-      const bool covered = std::any_of(reported.begin(), reported.end(), [&](const ir::Span& r) {
-        return r.file == span.file && r.begin <= span.begin && span.end <= r.end;
-      });
-      if (covered) continue;
-      ir::Diagnostic& d = out.Report(span, fmt::format("{} is written in the file", m->kind));
-      d.secret = true;
-    }
+  // A token in a value SECRET001 reports is not found again: one finding per secret.
+  for (const passes::Secret& t : ctx.secrets()) {
+    if (t.kind != passes::SecretKind::kToken) continue;
+    out.Report(t.span, fmt::format("{} is written in the file", t.format)).secret = true;
   }
 }
 

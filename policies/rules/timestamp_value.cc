@@ -6,8 +6,9 @@
 #include <fmt/format.h>
 
 #include "frontend/go_time.h"
+#include "passes/secrets.h"
+#include "passes/value_span.h"
 #include "policies/rules.h"
-#include "policies/secrets.h"
 
 namespace stackc::policies {
 
@@ -58,7 +59,7 @@ void Check(const ir::Service& s, const std::vector<ir::KeyValue>& entries, std::
            const RuleContext& ctx, Reporter& out) {
   for (const ir::KeyValue& kv : entries) {
     if (!kv.value) continue;
-    const ir::Span span = ValueSpan(ctx.sm, kv);
+    const ir::Span span = passes::ValueSpan(ctx.sm, kv);
     if (!span.valid() || span == kv.span) continue;
     const std::string_view written = ctx.sm.Text(span);
     // A quoted value or one from the list form (`KEY=2024-01-05`) is set as written.
@@ -66,7 +67,7 @@ void Check(const ir::Service& s, const std::vector<ir::KeyValue>& entries, std::
     // Under a credential-shaped key the value may be a secret (SECRET001 masks it): say what
     // happens without the values.
     ir::Diagnostic& d =
-        CredentialKey(kv.key)
+        passes::CredentialKey(kv.key)
             ? out.Report(span, fmt::format("service '{}' sets {} '{}' to an unquoted date, which "
                                            "Docker Compose sets in Go's time format",
                                            s.name.value, what, kv.key))

@@ -1,10 +1,11 @@
-#include "policies/secrets.h"
+#include "passes/secrets.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cmath>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -12,8 +13,9 @@
 
 #include "frontend/lazy_regex.h"
 #include "frontend/shell_words.h"
+#include "passes/value_span.h"
 
-namespace stackc::policies {
+namespace stackc::passes {
 namespace {
 
 struct Format {
@@ -101,26 +103,6 @@ std::string_view WrittenLiteral(std::string_view text) {
   return text;
 }
 
-std::vector<CredentialLiteral> CredentialLiterals(const RuleContext& ctx) {
-  std::vector<CredentialLiteral> out;
-  for (const ir::Service& s : ctx.project.services) {
-    auto scan = [&](std::string_view where, const std::vector<ir::KeyValue>& entries) {
-      for (const ir::KeyValue& kv : entries) {
-        if (!kv.value || !CredentialKey(kv.key)) continue;
-        const ir::Span span = ValueSpan(ctx.sm, kv);
-        // No value written in the file (`- KEY`, `KEY:`): the environment passes it through.
-        if (!span.valid() || span == kv.span) continue;
-        if (Placeholder(WrittenLiteral(ctx.sm.Text(span)))) continue;
-        out.push_back({&s, where, &kv, span});
-      }
-    };
-    scan("environment", s.environment);
-    if (s.build) scan("build args", s.build->args);
-    scan("labels", s.labels);
-  }
-  return out;
-}
-
 namespace {
 
 // Whether a command-line flag name (without its dashes) names a credential: as a key does
@@ -182,14 +164,65 @@ std::vector<FlagValue> CredentialFlags(const std::vector<std::string>& argv) {
   return out;
 }
 
-}  // namespace
+std::string Masked(ir::Span span) { return std::string(span.end - span.begin, '*'); }
 
-std::vector<FlagLiteral> FlagLiterals(const RuleContext& ctx) {
-  std::vector<FlagLiteral> out;
-  for (const ir::Service& s : ctx.project.services) {
-    auto scan = [&](std::string_view where, const std::vector<std::string>& argv, ir::Span span) {
+// Whether an `environment` entry was read from an env file: written outside the service's own
+// file, in a file that is not YAML.
+bool FromEnvFile(const ir::SourceManager& sm, const ir::Service& s, const ir::KeyValue& kv) {
+  if (kv.span.file == s.span.file) return false;
+  const std::string_view path = sm.path(kv.span.file);
+  return !path.ends_with(".yaml") && !path.ends_with(".yml");
+}
+
+SecretPlace EnvironmentPlace(const ir::SourceManager& sm, const ir::Service& s,
+                             const ir::KeyValue& kv) {
+  return FromEnvFile(sm, s, kv) ? SecretPlace::kEnvFile : SecretPlace::kEnvironment;
+}
+
+// Whether the text is `${VAR:-default}` (or `${VAR-default}`), quoted or not.
+bool Defaulted(std::string_view text) {
+  if (text.size() >= 2 && (text.front() == '"' || text.front() == '\'')) text.remove_prefix(1);
+  return text.starts_with("${");
+}
+
+// A secret in the value of an environment, build args or labels entry.
+Secret EntrySecret(SecretKind kind, const ir::SourceManager& sm, const ir::Service& s,
+                   SecretPlace place, const ir::KeyValue& kv, ir::Span span) {
+  if (place == SecretPlace::kEnvironment) place = EnvironmentPlace(sm, s, kv);
+  return {kind, span, &s, place, &kv, kv.key, {}, Defaulted(sm.Text(span)), Masked(span)};
+}
+
+// The entries (environment, build args, labels) whose credential-shaped key has a literal value
+// written in the file.
+void CredentialLiterals(const ir::Project& project, const ir::SourceManager& sm,
+                        std::vector<Secret>* out) {
+  for (const ir::Service& s : project.services) {
+    auto scan = [&](SecretPlace place, const std::vector<ir::KeyValue>& entries) {
+      for (const ir::KeyValue& kv : entries) {
+        if (!kv.value || !CredentialKey(kv.key)) continue;
+        const ir::Span span = ValueSpan(sm, kv);
+        // No value written in the file (`- KEY`, `KEY:`): the environment passes it through.
+        if (!span.valid() || span == kv.span) continue;
+        const std::string_view text = sm.Text(span);
+        if (Placeholder(WrittenLiteral(text))) continue;
+        out->push_back(EntrySecret(SecretKind::kCredential, sm, s, place, kv, span));
+      }
+    };
+    scan(SecretPlace::kEnvironment, s.environment);
+    if (s.build) scan(SecretPlace::kBuildArgs, s.build->args);
+    scan(SecretPlace::kLabels, s.labels);
+  }
+}
+
+// Secrets passed on a command line written in the file, in a service's command, entrypoint or
+// healthcheck test. Only values whose bytes are written in the file count: a value interpolated
+// from `${VAR}`, or left for the container's shell (`$$VAR`), is not a literal.
+void FlagLiterals(const ir::Project& project, const ir::SourceManager& sm,
+                  std::vector<Secret>* out) {
+  for (const ir::Service& s : project.services) {
+    auto scan = [&](SecretPlace place, const std::vector<std::string>& argv, ir::Span span) {
       if (!span.valid()) return;
-      const std::string_view text = ctx.sm.Text(span);
+      const std::string_view text = sm.Text(span);
       size_t from = 0;  // values are searched in order, each after the previous one
       for (const FlagValue& f : CredentialFlags(argv)) {
         if (Placeholder(WrittenLiteral(f.value)) || f.value.starts_with("$")) continue;
@@ -204,23 +237,147 @@ std::vector<FlagLiteral> FlagLiterals(const RuleContext& ctx) {
         }
         if (at == std::string_view::npos) continue;  // not written as such (interpolated)
         from = at + f.value.size();
-        out.push_back({&s, where, f.flag,
-                       ir::Span{span.file, span.begin + static_cast<uint32_t>(at),
-                                span.begin + static_cast<uint32_t>(from)}});
+        const ir::Span value{span.file, span.begin + static_cast<uint32_t>(at),
+                             span.begin + static_cast<uint32_t>(from)};
+        out->push_back(
+            {SecretKind::kCredential, value, &s, place, nullptr, f.flag, {}, false, Masked(value)});
       }
     };
-    if (s.command) scan("command", s.command->value, s.command->span);
-    if (s.entrypoint) scan("entrypoint", s.entrypoint->value, s.entrypoint->span);
+    if (s.command) scan(SecretPlace::kCommand, s.command->value, s.command->span);
+    if (s.entrypoint) scan(SecretPlace::kEntrypoint, s.entrypoint->value, s.entrypoint->span);
     if (s.healthcheck && !s.healthcheck->test.empty()) {
       const std::vector<std::string>& test = s.healthcheck->test;
       if (test[0] == "CMD-SHELL" && test.size() == 2) {
-        scan("healthcheck", frontend::SplitShellWords(test[1]).words, s.healthcheck->span);
+        scan(SecretPlace::kHealthcheck, frontend::SplitShellWords(test[1]).words,
+             s.healthcheck->span);
       } else if (test[0] == "CMD") {
-        scan("healthcheck", std::vector<std::string>(test.begin() + 1, test.end()),
+        scan(SecretPlace::kHealthcheck, std::vector<std::string>(test.begin() + 1, test.end()),
              s.healthcheck->span);
       }
     }
   }
+}
+
+bool Within(const ir::Span& inner, const ir::Span& outer) {
+  return inner.file == outer.file && outer.begin <= inner.begin && inner.end <= outer.end;
+}
+
+// The tokens of a known format in every file but `.stackc.yaml`, less those inside a credential
+// value already found.
+void Tokens(const ir::SourceManager& sm, size_t credentials, std::vector<Secret>* out) {
+  for (ir::FileId f = 0; f < sm.size(); ++f) {
+    const std::string_view path = sm.path(f);
+    if (path.ends_with("/.stackc.yaml") || path.ends_with("/.stackc.yml")) continue;  // not ours
+    const std::string_view text = sm.text(f);
+    for (size_t at = 0; at < text.size();) {
+      const std::optional<SecretMatch> m = FindSecret(text.substr(at));
+      if (!m) break;
+      const ir::Span span{f, static_cast<uint32_t>(at + m->begin),
+                          static_cast<uint32_t>(at + m->end)};
+      at += std::max<size_t>(m->end, 1);
+      if (std::any_of(out->begin(), out->begin() + static_cast<std::ptrdiff_t>(credentials),
+                      [&](const Secret& c) { return Within(span, c.span); })) {
+        continue;
+      }
+      out->push_back({SecretKind::kToken,
+                      span,
+                      nullptr,
+                      SecretPlace::kFile,
+                      nullptr,
+                      {},
+                      m->kind,
+                      false,
+                      Masked(span)});
+    }
+  }
+}
+
+// Which service entry holds each token: the first (services by name) whose value contains it.
+void PlaceTokens(const ir::Project& project, const ir::SourceManager& sm,
+                 std::span<Secret> tokens) {
+  if (tokens.empty()) return;
+  for (const ir::Service& s : project.services) {
+    auto hold = [&](ir::Span where, SecretPlace place, const ir::KeyValue* kv) {
+      if (!where.valid()) return;
+      for (Secret& t : tokens) {
+        if (t.service != nullptr || !Within(t.span, where)) continue;
+        t.service = &s;
+        t.place = place;
+        t.entry = kv;
+        if (kv != nullptr) {
+          t.key = kv->key;
+          t.defaulted = Defaulted(sm.Text(where));
+        }
+      }
+    };
+    for (const ir::KeyValue& kv : s.environment) {
+      hold(ValueSpan(sm, kv), EnvironmentPlace(sm, s, kv), &kv);
+    }
+    if (s.build) {
+      for (const ir::KeyValue& kv : s.build->args) {
+        hold(ValueSpan(sm, kv), SecretPlace::kBuildArgs, &kv);
+      }
+    }
+    for (const ir::KeyValue& kv : s.labels) hold(ValueSpan(sm, kv), SecretPlace::kLabels, &kv);
+    if (s.command) hold(s.command->span, SecretPlace::kCommand, nullptr);
+    if (s.entrypoint) hold(s.entrypoint->span, SecretPlace::kEntrypoint, nullptr);
+    if (s.healthcheck) hold(s.healthcheck->span, SecretPlace::kHealthcheck, nullptr);
+  }
+}
+
+// Values that look like random keys under keys that do not say they are credentials, in
+// `environment` and build args, holding no token of a known format.
+void HighEntropyValues(const ir::Project& project, const ir::SourceManager& sm,
+                       std::vector<Secret>* out) {
+  for (const ir::Service& s : project.services) {
+    auto scan = [&](SecretPlace place, const std::vector<ir::KeyValue>& entries) {
+      for (const ir::KeyValue& kv : entries) {
+        if (!kv.value || CredentialKey(kv.key)) continue;  // a credential
+        const ir::Span span = ValueSpan(sm, kv);
+        if (!span.valid() || span == kv.span) continue;
+        const std::string_view text = sm.Text(span);
+        if (!HighEntropy(WrittenLiteral(text))) continue;
+        if (FindSecret(text)) continue;  // a token
+        out->push_back(EntrySecret(SecretKind::kHighEntropy, sm, s, place, kv, span));
+      }
+    };
+    scan(SecretPlace::kEnvironment, s.environment);
+    if (s.build) scan(SecretPlace::kBuildArgs, s.build->args);
+  }
+}
+
+}  // namespace
+
+std::string_view SecretPlaceName(SecretPlace place) {
+  switch (place) {
+    case SecretPlace::kEnvironment:
+      return "environment";
+    case SecretPlace::kEnvFile:
+      return "env file";
+    case SecretPlace::kBuildArgs:
+      return "build args";
+    case SecretPlace::kLabels:
+      return "labels";
+    case SecretPlace::kCommand:
+      return "command";
+    case SecretPlace::kEntrypoint:
+      return "entrypoint";
+    case SecretPlace::kHealthcheck:
+      return "healthcheck";
+    case SecretPlace::kFile:
+      return "file";
+  }
+  return "file";
+}
+
+std::vector<Secret> ComputeSecrets(const ir::Project& project, const ir::SourceManager& sm) {
+  std::vector<Secret> out;
+  CredentialLiterals(project, sm, &out);
+  FlagLiterals(project, sm, &out);
+  const size_t credentials = out.size();
+  Tokens(sm, credentials, &out);
+  PlaceTokens(project, sm, std::span<Secret>(out).subspan(credentials));
+  HighEntropyValues(project, sm, &out);
   return out;
 }
 
@@ -271,4 +428,4 @@ bool HighEntropy(std::string_view value) {
   return entropy >= 4.0;
 }
 
-}  // namespace stackc::policies
+}  // namespace stackc::passes

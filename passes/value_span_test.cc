@@ -1,0 +1,47 @@
+#include "passes/value_span.h"
+
+#include <gtest/gtest.h>
+
+#include "passes/test_project.h"
+
+namespace stackc::passes {
+namespace {
+
+TEST(ValueSpanTest, TheValueAsWritten) {
+  auto r = test::LoadText(
+      "services:\n"
+      "  a:\n"
+      "    image: x\n"
+      "    environment:\n"
+      "      - LIST=one\n"
+      "      - \"QUOTED=two\"\n"
+      "  b:\n"
+      "    image: x\n"
+      "    env_file: b.env\n"
+      "    environment:\n"
+      "      MAP: three  # a comment\n"
+      "      HASH: \"four # not a comment\"\n"
+      "      EMPTY:\n",
+      true, {}, false, {{"/p/b.env", "FILE=five\n"}});
+  ASSERT_TRUE(r->ok);
+  auto text = [&](const ir::Service& s, std::string_view key) {
+    for (const ir::KeyValue& kv : s.environment) {
+      if (kv.key == key) {
+        const ir::Span span = ValueSpan(r->sm, kv);
+        return span == kv.span ? std::string("(entry)") : std::string(r->sm.Text(span));
+      }
+    }
+    return std::string("(none)");
+  };
+  const ir::Service& a = r->project.services[0];
+  const ir::Service& b = r->project.services[1];
+  EXPECT_EQ(text(a, "LIST"), "one");
+  EXPECT_EQ(text(a, "QUOTED"), "two");
+  EXPECT_EQ(text(b, "MAP"), "three");
+  EXPECT_EQ(text(b, "HASH"), "\"four # not a comment\"");
+  EXPECT_EQ(text(b, "EMPTY"), "(entry)");
+  EXPECT_EQ(text(b, "FILE"), "five");
+}
+
+}  // namespace
+}  // namespace stackc::passes
