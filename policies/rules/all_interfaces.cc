@@ -7,7 +7,9 @@ namespace stackc::policies {
 
 constexpr std::string_view kAllInterfacesDoc = R"(## What it does
 Flags published ports without a host address (or with `0.0.0.0` or `::`): they listen on every
-interface of the host.
+interface of the host. Ports the Engine does not publish are left to other rules: those of a
+service on internal networks only (PORT005) or in `network_mode: host`, `none`, `service:` or
+`container:` (PORT007).
 
 ## Why is this bad
 Docker publishes through its own firewall rules, ahead of the host's: a port meant for a reverse
@@ -32,8 +34,8 @@ No automatic fix yet: binding to loopback changes who can connect.
 
 void CheckAllInterfaces(const RuleContext& ctx, Reporter& out) {
   for (const passes::PublishedPort& p : ctx.exposure().ports) {
-    // Ports are ignored in host mode (PORT007 reports them).
-    if (p.scope != passes::HostScope::kAllInterfaces || p.fate == passes::PortFate::kHostNetwork) {
+    // A port the Engine does not publish is PORT005's (internal networks) or PORT007's.
+    if (p.scope != passes::HostScope::kAllInterfaces || p.fate != passes::PortFate::kPublished) {
       continue;
     }
     out.Report(p.span, fmt::format("service '{}' publishes {} on {}", p.service->name.value,

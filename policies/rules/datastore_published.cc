@@ -11,7 +11,9 @@ namespace stackc::policies {
 constexpr std::string_view kDatastorePublishedDoc = R"(## What it does
 Flags datastores (databases, caches, queues, search engines, judged by the image) that publish a
 port on every host address (no host IP, `0.0.0.0` or `::`), and datastores in the host's network
-(`network_mode: host`), where every port they listen on is a port of the host.
+(`network_mode: host`, or the `service:` namespace of a service in it), where every port they
+listen on is a port of the host. Ports the Engine does not publish (those PORT005 and PORT007
+report) are left out.
 
 ## Why is this bad
 A database port open on every interface is open to the network the host sits on, and Docker's
@@ -42,14 +44,15 @@ void CheckDatastorePublished(const RuleContext& ctx, Reporter& out) {
   const passes::Exposure& exposure = ctx.exposure();
   // Every listening port is the host's; `ports` are discarded.
   for (const passes::HostNetworkService& h : exposure.host_network) {
-    if (h.through != nullptr || !h.span.valid() || !IsDatastore(*h.service)) continue;
+    if (!h.span.valid() || !IsDatastore(*h.service)) continue;
     out.Report(h.span, fmt::format("service '{}' (a datastore) runs in the host's network: every "
                                    "port it listens on is open on the host's addresses",
                                    h.service->name.value));
   }
   for (const passes::PublishedPort& p : exposure.ports) {
-    // No network, or another container's namespace: `ports` are ignored or refused (PORT007).
-    if (p.fate != passes::PortFate::kPublished && p.fate != passes::PortFate::kInternal) continue;
+    // Internal networks only, no network, or another container's namespace: `ports` are not
+    // published (PORT005, PORT007).
+    if (p.fate != passes::PortFate::kPublished) continue;
     if (p.scope != passes::HostScope::kAllInterfaces || !p.span.valid()) continue;
     if (!IsDatastore(*p.service)) continue;
     out.Report(p.span, fmt::format("service '{}' (a datastore) publishes {} on {}",

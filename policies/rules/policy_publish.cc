@@ -10,8 +10,10 @@ namespace stackc::policies {
 constexpr std::string_view kPolicyPublishDoc = R"(## What it does
 Checks the `publish` policy of `x-stackc.policies` (or `.stackc.yaml`): only the services in
 `allow` may publish ports, and only on the host addresses in `bind`. A port published on every
-address counts as `0.0.0.0`; a service in `network_mode: host` publishes everything it listens on,
-so it counts as publishing on `0.0.0.0`.
+address counts as `0.0.0.0`; a service in `network_mode: host` (or in the `service:` namespace of
+one) publishes everything it listens on, so it counts as publishing on `0.0.0.0`. Ports the Engine
+does not publish (on internal networks only, or in `network_mode: none`, `service:` or
+`container:`) do not count.
 
 ## Why is this bad
 What a stack exposes on the host is its attack surface. Declaring it once ("only the proxy, only
@@ -48,7 +50,6 @@ void CheckPolicyPublish(const RuleContext& ctx, Reporter& out) {
   };
   const passes::Exposure& exposure = ctx.exposure();
   for (const passes::HostNetworkService& h : exposure.host_network) {
-    if (h.through != nullptr) continue;
     if (!allowed(*h.service) || !bind_ok("0.0.0.0")) {
       out.Report(h.span, fmt::format("policy violated: service '{}' shares the host's network, "
                                      "which publishes every port it listens on at 0.0.0.0",
@@ -56,8 +57,9 @@ void CheckPolicyPublish(const RuleContext& ctx, Reporter& out) {
     }
   }
   for (const passes::PublishedPort& p : exposure.ports) {
-    // host ports are discarded; none, service:, container: publish nothing of their own.
-    if (p.service->network_mode) continue;
+    // Only what the Engine publishes: not in host mode (see above), none, service:, container:,
+    // nor on internal networks only.
+    if (p.fate != passes::PortFate::kPublished) continue;
     // A port on every address counts as 0.0.0.0 (:: too).
     const std::string_view address =
         p.scope == passes::HostScope::kAllInterfaces ? std::string_view("0.0.0.0") : p.address;

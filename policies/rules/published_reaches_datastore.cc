@@ -12,7 +12,9 @@ namespace stackc::policies {
 
 constexpr std::string_view kPublishedReachesDatastoreDoc = R"(## What it does
 Flags a service that publishes ports on every host address and shares a network with a datastore
-(a flat network): the first thing an attacker lands on can talk to the database directly.
+(a flat network): the first thing an attacker lands on can talk to the database directly. Only
+ports the Engine publishes count (not those of a service on internal networks only, or in
+`network_mode: host`, `none`, `service:` or `container:`).
 
 ## Why is this bad
 Tiers exist so that the edge service reaches only the application, and only the application
@@ -40,7 +42,9 @@ void CheckPublishedReachesDatastore(const RuleContext& ctx, Reporter& out) {
   // Each service's last port published on every address (ports are by service).
   std::vector<const passes::PublishedPort*> open;
   for (const passes::PublishedPort& p : ctx.exposure().ports) {
-    if (p.scope != passes::HostScope::kAllInterfaces) continue;
+    if (p.scope != passes::HostScope::kAllInterfaces || p.fate != passes::PortFate::kPublished) {
+      continue;
+    }
     if (!open.empty() && open.back()->service == p.service) {
       open.back() = &p;
     } else {

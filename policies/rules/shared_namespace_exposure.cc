@@ -12,7 +12,7 @@ namespace stackc::policies {
 constexpr std::string_view kSharedNamespaceExposureDoc = R"(## What it does
 Flags a service with `network_mode: service:x` when `x` (or the service whose namespace `x` itself
 joins) publishes ports. `container:` modes are left alone: the container is not part of the
-project.
+project. An owner whose networks are all internal publishes nothing (PORT005).
 
 ## Why is this bad
 Services that share a network namespace share its ports: a published port forwards to a container
@@ -51,10 +51,12 @@ void CheckSharedNamespaceExposure(const RuleContext& ctx, Reporter& out) {
     std::string published;
     std::set<std::string> targets;
     for (const passes::PublishedPort& p : shared.ports) {
+      if (p.fate != passes::PortFate::kPublished) continue;  // the owner's networks are internal
       published +=
           fmt::format("{}{} on {}", published.empty() ? "" : ", ", p.PublishedName(), p.address);
       targets.insert(fmt::format("{}", p.target));
     }
+    if (targets.empty()) continue;
     std::string container_ports;
     for (const std::string& t : targets) {
       container_ports += (container_ports.empty() ? "" : ", ") + t;
