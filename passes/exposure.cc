@@ -12,28 +12,10 @@ std::string_view WithoutBrackets(std::string_view address) {
   return address;
 }
 
-// What the Engine does with the ports of `s`, from its network mode or its networks.
-PortFate FateOf(const ir::Project& project, const ir::Service& s) {
-  if (s.network_mode) {
-    const std::string_view mode = s.network_mode->value;
-    if (mode == "host") return PortFate::kHostNetwork;
-    if (mode == "none") return PortFate::kNoNetwork;
-    if (mode.starts_with("service:") || mode.starts_with("container:")) return PortFate::kJoined;
-    return PortFate::kPublished;  // bridge, default
-  }
-  if (s.networks.empty()) return PortFate::kPublished;
-  for (const ir::NetworkAttachment& a : s.networks) {
-    const ir::Network* n = project.FindNetwork(a.network);
-    // An external network's settings are not the project's to know.
-    if (n == nullptr || n->external || !n->internal) return PortFate::kPublished;
-  }
-  return PortFate::kInternal;
-}
-
 std::vector<PublishedPort> PortsOf(const ir::Project& project, const ir::Service& s) {
   std::vector<PublishedPort> out;
   if (s.ports.empty()) return out;
-  const PortFate fate = FateOf(project, s);
+  const PortFate fate = PortsFate(project, s);
   out.reserve(s.ports.size());
   for (const ir::Port& p : s.ports) {
     PublishedPort e;
@@ -57,6 +39,23 @@ std::vector<PublishedPort> PortsOf(const ir::Project& project, const ir::Service
 }
 
 }  // namespace
+
+PortFate PortsFate(const ir::Project& project, const ir::Service& s) {
+  if (s.network_mode) {
+    const std::string_view mode = s.network_mode->value;
+    if (mode == "host") return PortFate::kHostNetwork;
+    if (mode == "none") return PortFate::kNoNetwork;
+    if (mode.starts_with("service:") || mode.starts_with("container:")) return PortFate::kJoined;
+    return PortFate::kPublished;  // bridge, default
+  }
+  if (s.networks.empty()) return PortFate::kPublished;
+  for (const ir::NetworkAttachment& a : s.networks) {
+    const ir::Network* n = project.FindNetwork(a.network);
+    // An external network's settings are not the project's to know.
+    if (n == nullptr || n->external || !n->internal) return PortFate::kPublished;
+  }
+  return PortFate::kInternal;
+}
 
 bool IsLoopback(std::string_view address) {
   address = WithoutBrackets(address);

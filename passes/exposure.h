@@ -98,6 +98,10 @@ struct Exposure {
 // The exposure of the project's enabled services.
 Exposure ComputeExposure(const ir::Project& project);
 
+// What the Engine does with the ports `s` writes, from its network mode or its networks (the fate
+// of each of its entries in Exposure::ports).
+PortFate PortsFate(const ir::Project& project, const ir::Service& s);
+
 // Whether a host address is a loopback one (127.0.0.0/8, ::1, in brackets or not).
 bool IsLoopback(std::string_view address);
 

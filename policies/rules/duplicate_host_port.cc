@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "passes/exposure.h"
 #include "policies/rules.h"
 
 namespace stackc::policies {
@@ -21,8 +22,9 @@ already binds: same protocol, overlapping host ports, and host addresses that co
 address, or one of them is every interface: no address, `0.0.0.0` or `::`). The later one, in
 service then port order, is reported. Also flags a service with several replicas (`scale` or
 `deploy.replicas`) that publishes a fixed host port, or a range with fewer ports than replicas:
-every replica binds it. Ephemeral ports (no host port) and services with `network_mode: host` are
-skipped.
+every replica binds it. Ephemeral ports (no host port) are skipped, and so are ports the Engine
+does not publish: those of a service in `network_mode: host`, `none`, `service:` or `container:`,
+or on internal networks only (PORT005, PORT007 report those).
 
 ## Why is this bad
 Only one container can bind a host address and port. Compose creates the second one and the
@@ -108,7 +110,8 @@ void CheckDuplicateHostPort(const RuleContext& ctx, Reporter& out) {
     return spans.insert({span.file, span.begin}).second;
   };
   for (const ir::Service& s : ctx.project.services) {
-    if (s.network_mode && s.network_mode->value == "host") continue;  // ports are ignored there
+    // Only what the Engine publishes binds a host port.
+    if (passes::PortsFate(ctx.project, s) != passes::PortFate::kPublished) continue;
     const int64_t replicas = s.Replicas();
     if (replicas < 1) continue;  // no container binds anything
     for (const ir::Port& p : s.ports) {

@@ -7,13 +7,16 @@
 
 #include <fmt/format.h>
 
+#include "passes/exposure.h"
 #include "policies/rules.h"
 
 namespace stackc::policies {
 
 constexpr std::string_view kPrivilegedHostPortDoc = R"(## What it does
 Flags published host ports below 1024 (a published range is flagged when any of its ports is),
-except 80 and 443. Services with `network_mode: host` are skipped: their `ports` are ignored.
+except 80 and 443. Only ports the Engine publishes count: not those of a service in
+`network_mode: host`, `none`, `service:` or `container:`, or on internal networks only (PORT005,
+PORT007 report those).
 
 ## Why is this bad
 Ports below 1024 are privileged on Linux: rootless Docker and Podman cannot bind them unless the
@@ -70,7 +73,8 @@ std::optional<uint32_t> FirstPrivileged(uint32_t lo, uint32_t hi) {
 
 void CheckPrivilegedHostPort(const RuleContext& ctx, Reporter& out) {
   for (const ir::Service& s : ctx.project.services) {
-    if (s.network_mode && s.network_mode->value == "host") continue;  // ports are ignored there
+    // Only what the Engine publishes binds a host port.
+    if (passes::PortsFate(ctx.project, s) != passes::PortFate::kPublished) continue;
     std::vector<ir::Span> reported;  // a short-form range is one entry but several Ports
     for (const ir::Port& p : s.ports) {
       if (p.published.empty() || !p.span.valid()) continue;

@@ -4,13 +4,15 @@
 
 #include <fmt/format.h>
 
+#include "passes/exposure.h"
 #include "policies/rules.h"
 
 namespace stackc::policies {
 
 constexpr std::string_view kSshPortDoc = R"(## What it does
-Flags published ports whose container port is 22 or whose host port is 22. Services with
-`network_mode: host` are skipped: their `ports` are ignored.
+Flags published ports whose container port is 22 or whose host port is 22. Only ports the Engine
+publishes count: not those of a service in `network_mode: host`, `none`, `service:` or
+`container:`, or on internal networks only (PORT005, PORT007 report those).
 
 ## Why is this bad
 An SSH server in a container is a second way in, beside `docker exec`, with its own long-lived
@@ -39,7 +41,8 @@ No automatic fix: removing the port cuts off whoever uses it.
 
 void CheckSshPort(const RuleContext& ctx, Reporter& out) {
   for (const ir::Service& s : ctx.project.services) {
-    if (s.network_mode && s.network_mode->value == "host") continue;  // ports are ignored there
+    // Only what the Engine publishes binds a host port.
+    if (passes::PortsFate(ctx.project, s) != passes::PortFate::kPublished) continue;
     std::vector<ir::Span> reported;  // a short-form range is one entry but several Ports
     for (const ir::Port& p : s.ports) {
       if (!p.span.valid() || (p.target != 22 && p.published != "22")) continue;
