@@ -43,5 +43,28 @@ TEST(ValueSpanTest, TheValueAsWritten) {
   EXPECT_EQ(text(b, "FILE"), "five");
 }
 
+TEST(ValueSpanTest, AFlowMappingValueEndsAtItsComma) {
+  auto r = test::LoadText(
+      "services:\n"
+      "  a:\n"
+      "    image: x\n"
+      "    labels: {admin.password: hunter2, other: \"x, y\", last: z}\n"
+      "    environment: {A: one,B: two}  # a comment\n",
+      true);
+  ASSERT_TRUE(r->ok);
+  auto text = [&](const std::vector<ir::KeyValue>& entries, std::string_view key) {
+    for (const ir::KeyValue& kv : entries) {
+      if (kv.key == key) return std::string(r->sm.Text(ValueSpan(r->sm, kv)));
+    }
+    return std::string("(none)");
+  };
+  const ir::Service& a = r->project.services[0];
+  EXPECT_EQ(text(a.labels, "admin.password"), "hunter2");
+  EXPECT_EQ(text(a.labels, "other"), "\"x, y\"");
+  EXPECT_EQ(text(a.labels, "last"), "z");
+  EXPECT_EQ(text(a.environment, "A"), "one");
+  EXPECT_EQ(text(a.environment, "B"), "two");
+}
+
 }  // namespace
 }  // namespace stackc::passes
