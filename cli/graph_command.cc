@@ -1,7 +1,10 @@
 // stackc graph: the reachability graph of a project (who reaches whom, over which networks; who
-// reaches the internet) as JSON, Graphviz dot or Mermaid. The JSON is what the Engine truth test
-// compares with what containers can really do.
+// reaches the internet; what each service publishes on the host) as JSON, Graphviz dot or Mermaid.
+// The JSON is what the Engine truth test compares with what containers can really do.
 #include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -43,8 +46,32 @@ std::string Join(const std::vector<std::string>& items, std::string_view sep) {
   return out;
 }
 
+// How each service the host exposes is exposed, for a node's label: "publishes 0.0.0.0:8080->80,
+// 127.0.0.1:9000->*" ("*": an ephemeral host port), only the ports the Engine maps (not those of a
+// service in network_mode host, none, service: or container:, or on internal networks only), or "in
+// the host's network".
+std::map<const ir::Service*, std::string> ExposureLabels(const passes::Exposure& exposure) {
+  std::map<const ir::Service*, std::vector<std::string>> ports;
+  for (const passes::PublishedPort& port : exposure.ports) {
+    if (port.fate != passes::PortFate::kPublished) continue;
+    ports[port.service].push_back(fmt::format(
+        "{}:{}->{}",
+        port.scope == passes::HostScope::kAllInterfaces ? std::string_view("0.0.0.0")
+                                                        : std::string_view(port.address),
+        port.published.empty() ? "*" : port.published, port.target));
+  }
+  std::map<const ir::Service*, std::string> out;
+  for (const auto& [service, published] : ports)
+    out[service] = "publishes " + Join(published, ", ");
+  for (const passes::HostNetworkService& h : exposure.host_network) {
+    out[h.service] = "in the host's network";
+  }
+  return out;
+}
+
 std::string Json(const ir::Project& p, const passes::Reachability& r,
-                 const std::vector<passes::EgressRoute>& egress, const std::string& chains_from) {
+                 const std::vector<passes::EgressRoute>& egress, const passes::Exposure& exposure,
+                 const std::string& chains_from) {
   nlohmann::ordered_json j;
   j["version"] = 1;
   j["project"] = p.name;
@@ -64,6 +91,20 @@ std::string Json(const ir::Project& p, const passes::Reachability& r,
         {{"service", e.service}, {"networks", e.networks}, {"unknown", e.unknown}});
   }
   j["unknown_peers"] = r.unknown_peers;
+  // What the host exposes: the ports the Engine publishes, and the services in its network.
+  j["published"] = nlohmann::ordered_json::array();
+  for (const passes::PublishedPort& port : exposure.ports) {
+    if (port.fate != passes::PortFate::kPublished) continue;
+    j["published"].push_back({{"service", port.service->name.value},
+                              {"address", port.address},
+                              {"published", port.published},
+                              {"target", port.target},
+                              {"protocol", port.protocol}});
+  }
+  j["host_network"] = nlohmann::ordered_json::array();
+  for (const passes::HostNetworkService& h : exposure.host_network) {
+    j["host_network"].push_back(h.service->name.value);
+  }
   j["dependencies"] = nlohmann::ordered_json::array();
   for (const ir::Service& s : p.services) {
     for (const ir::Dependency& d : s.depends_on) {
@@ -85,20 +126,13 @@ std::string Json(const ir::Project& p, const passes::Reachability& r,
 std::string Dot(const ir::Project& p, const passes::Reachability& r,
                 const std::vector<passes::EgressRoute>& egress, const passes::Exposure& exposure) {
   std::string out = fmt::format("digraph \"{}\" {{\n  rankdir=LR;\n  node [shape=box];\n", p.name);
-  auto port = exposure.ports.begin();  // by service, in the services' order
+  const std::map<const ir::Service*, std::string> exposed = ExposureLabels(exposure);
   for (const ir::Service& s : p.services) {
-    std::vector<std::string> published;
-    for (; port != exposure.ports.end() && port->service == &s; ++port) {
-      published.push_back(fmt::format(
-          "{}:{}->{}",
-          port->scope == passes::HostScope::kAllInterfaces ? std::string_view("0.0.0.0")
-                                                           : std::string_view(port->address),
-          port->published.empty() ? "*" : port->published, port->target));
-    }
+    const auto it = exposed.find(&s);
     out += fmt::format("  \"{}\"{};\n", s.name.value,
-                       published.empty() ? ""
-                                         : fmt::format(" [label=\"{}\\npublishes {}\", style=bold]",
-                                                       s.name.value, Join(published, ", ")));
+                       it == exposed.end() ? ""
+                                           : fmt::format(" [label=\"{}\\n{}\", style=bold]",
+                                                         s.name.value, it->second));
   }
   if (!egress.empty()) out += "  \"internet\" [shape=ellipse, style=dashed];\n";
   for (const passes::ReachEdge& e : r.edges) {
@@ -120,8 +154,15 @@ std::string Dot(const ir::Project& p, const passes::Reachability& r,
 }
 
 std::string Mermaid(const ir::Project& p, const passes::Reachability& r,
-                    const std::vector<passes::EgressRoute>& egress) {
+                    const std::vector<passes::EgressRoute>& egress,
+                    const passes::Exposure& exposure) {
   std::string out = "graph LR\n";
+  const std::map<const ir::Service*, std::string> exposed = ExposureLabels(exposure);
+  for (const ir::Service& s : p.services) {  // in the services' order
+    if (const auto it = exposed.find(&s); it != exposed.end()) {
+      out += fmt::format("  {}[\"{}<br/>{}\"]\n", s.name.value, s.name.value, it->second);
+    }
+  }
   for (const passes::ReachEdge& e : r.edges) {
     out += fmt::format("  {} -->|{}| {}\n", e.from, Join(e.networks, ","), e.to);
   }
@@ -151,12 +192,13 @@ int RunGraph(const GlobalOptions& global, const GraphFlags& o, CommandResult& re
   const passes::Reachability r = passes::ComputeReachability(session.project);
   const std::vector<passes::EgressRoute> egress = passes::ComputeEgress(session.project);
   std::string text;
+  const passes::Exposure exposure = passes::ComputeExposure(session.project);
   if (o.format == "json") {
-    text = Json(session.project, r, egress, o.chains_from);
+    text = Json(session.project, r, egress, exposure, o.chains_from);
   } else if (o.format == "dot") {
-    text = Dot(session.project, r, egress, passes::ComputeExposure(session.project));
+    text = Dot(session.project, r, egress, exposure);
   } else if (o.format == "mermaid") {
-    text = Mermaid(session.project, r, egress);
+    text = Mermaid(session.project, r, egress, exposure);
   } else {  // text: one line per edge, or per chain with --chains-from
     if (!o.chains_from.empty()) {
       for (const auto& chain : Chains(session.project, r, o.chains_from)) {

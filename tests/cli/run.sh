@@ -39,6 +39,16 @@ check graph-three-tier-chains "$here/../../examples/three-tier" "$here/graph/thr
   graph --format text --chains-from web
 check graph-three-tier-dot "$here/../../examples/three-tier" "$here/graph/three-tier.dot" graph --format dot
 check graph-two-tier-mermaid "$here/../../examples/two-tier" "$here/graph/two-tier.mmd" graph --format mermaid
+check graph-three-tier-mermaid "$here/../../examples/three-tier" "$here/graph/three-tier.mmd" \
+  graph --format mermaid
+check graph-three-tier-json "$here/../../examples/three-tier" "$here/graph/three-tier.json" graph --format json
+# Exposure in every format: web publishes (loopback and every interface), agent is in the host's
+# network, and sealed's port is not drawn: on an internal network only, the Engine maps nothing.
+for format in dot mermaid json; do
+  ext=$format; [ "$format" = mermaid ] && ext=mmd
+  check "graph-exposure-$format" "$here/graph/exposure" "$here/graph/exposure/expected.$ext" \
+    graph --format "$format"
+done
 # Each subcommand declares its options only when it runs (cli/deferred_options.h): its help lists them
 # all, as recorded before the deferral, and an option of another subcommand is refused.
 for cmd in config plan apply down ps logs compile lint explain graph; do
