@@ -97,6 +97,10 @@ std::string Json(const ir::Project& p, const passes::Reachability& r,
     if (port.fate != passes::PortFate::kPublished) continue;
     j["published"].push_back({{"service", port.service->name.value},
                               {"address", port.address},
+                              // every address (0.0.0.0 and ::), loopback or one address
+                              {"scope", port.scope == passes::HostScope::kAllInterfaces ? "all"
+                                        : port.scope == passes::HostScope::kLoopback    ? "loopback"
+                                                                                     : "address"},
                               {"published", port.published},
                               {"target", port.target},
                               {"protocol", port.protocol}});

@@ -1,6 +1,10 @@
 #include "passes/exposure.h"
 
+#include <algorithm>
 #include <utility>
+
+#include <arpa/inet.h>
+#include <sys/socket.h>
 
 namespace stackc::passes {
 namespace {
@@ -22,9 +26,9 @@ std::vector<PublishedPort> PortsOf(const ir::Project& project, const ir::Service
     e.service = &s;
     e.port = &p;
     e.address = p.host_ip.empty() ? "0.0.0.0" : std::string(WithoutBrackets(p.host_ip));
-    e.scope = p.OnAllAddresses()      ? HostScope::kAllInterfaces
-              : IsLoopback(e.address) ? HostScope::kLoopback
-                                      : HostScope::kAddress;
+    e.scope = p.host_ip.empty() || IsUnspecified(e.address) ? HostScope::kAllInterfaces
+              : IsLoopback(e.address)                       ? HostScope::kLoopback
+                                                            : HostScope::kAddress;
     e.kind = p.published.empty()                          ? HostPortKind::kDynamic
              : p.published.find('-') != std::string::npos ? HostPortKind::kRange
                                                           : HostPortKind::kFixed;
@@ -57,10 +61,35 @@ PortFate PortsFate(const ir::Project& project, const ir::Service& s) {
   return PortFate::kInternal;
 }
 
-bool IsLoopback(std::string_view address) {
+std::optional<IpAddress> ParseIpAddress(std::string_view address) {
   address = WithoutBrackets(address);
-  return address.starts_with("127.") || address == "::1" || address == "0:0:0:0:0:0:0:1" ||
-         address.starts_with("::ffff:127.");
+  const std::string text(address);  // inet_pton wants a terminated string
+  IpAddress ip{};
+  if (inet_pton(AF_INET6, text.c_str(), ip.data()) == 1) return ip;
+  if (inet_pton(AF_INET, text.c_str(), ip.data() + 12) != 1) return std::nullopt;
+  ip[10] = ip[11] = 0xff;  // ::ffff:a.b.c.d
+  return ip;
+}
+
+bool IsIpv4(const IpAddress& ip) {
+  constexpr IpAddress kPrefix = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+  return std::equal(kPrefix.begin(), kPrefix.begin() + 12, ip.begin());
+}
+
+bool IsUnspecified(std::string_view address) {
+  const std::optional<IpAddress> ip = ParseIpAddress(address);
+  if (!ip) return false;
+  const bool rest_zero = std::all_of(ip->begin() + 12, ip->end(), [](uint8_t b) { return b == 0; });
+  return rest_zero && (IsIpv4(*ip) || std::all_of(ip->begin(), ip->begin() + 12,
+                                                  [](uint8_t b) { return b == 0; }));
+}
+
+bool IsLoopback(std::string_view address) {
+  const std::optional<IpAddress> ip = ParseIpAddress(address);
+  if (!ip) return false;
+  if (IsIpv4(*ip)) return (*ip)[12] == 127;
+  constexpr IpAddress kIpv6Loopback = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+  return *ip == kIpv6Loopback;
 }
 
 Exposure ComputeExposure(const ir::Project& project) {

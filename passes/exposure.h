@@ -21,7 +21,9 @@
 //   e.host_network[0].service->name.value  // "agent"
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -102,7 +104,17 @@ Exposure ComputeExposure(const ir::Project& project);
 // of each of its entries in Exposure::ports).
 PortFate PortsFate(const ir::Project& project, const ir::Service& s);
 
-// Whether a host address is a loopback one (127.0.0.0/8, ::1, in brackets or not).
+// An IP address as 16 bytes, an IPv4 one as ::ffff:a.b.c.d.
+using IpAddress = std::array<uint8_t, 16>;
+// The bytes of a host address, in brackets or not, in any spelling (`::`, `0:0::0`, `[::0]`,
+// `::ffff:127.0.0.1`); nullopt when it is not an IP address.
+std::optional<IpAddress> ParseIpAddress(std::string_view address);
+// Whether an address is an IPv4 one (::ffff:a.b.c.d).
+bool IsIpv4(const IpAddress& ip);
+// Whether a host address means every address: 0.0.0.0 or :: in any spelling (`[::0]`,
+// `0:0:0:0:0:0:0:0`, `::ffff:0.0.0.0`). A port published there is on every interface.
+bool IsUnspecified(std::string_view address);
+// Whether a host address is a loopback one (127.0.0.0/8, ::1, in any spelling, in brackets or not).
 bool IsLoopback(std::string_view address);
 
 }  // namespace stackc::passes

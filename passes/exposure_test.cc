@@ -143,6 +143,19 @@ TEST(ExposureTest, Loopback) {
   EXPECT_FALSE(IsLoopback("10.0.0.1"));
   EXPECT_FALSE(IsLoopback("::"));
   EXPECT_FALSE(IsLoopback("1270.0.0.1"));
+  // Other spellings of the same addresses (compose-go accepts every form Go's net.ParseIP does).
+  EXPECT_TRUE(IsLoopback("0:0:0:0:0:0:0:1"));
+  EXPECT_TRUE(IsLoopback("[0::1]"));
+  EXPECT_TRUE(IsLoopback("::ffff:127.0.0.1"));
+  EXPECT_FALSE(IsLoopback("::0:1:0"));
+  EXPECT_FALSE(IsLoopback("localhost"));
+  for (const char* every : {"0.0.0.0", "::", "[::]", "::0", "[::0]", "0::", "0:0:0:0:0:0:0:0",
+                            "0000::0000", "::ffff:0.0.0.0"}) {
+    EXPECT_TRUE(IsUnspecified(every)) << every;
+  }
+  for (const char* one : {"", "::1", "::0:1", "127.0.0.1", "0.0.0.1", "::ffff:0.0.0.1", "x"}) {
+    EXPECT_FALSE(IsUnspecified(one)) << one;
+  }
 }
 
 }  // namespace

@@ -6,8 +6,8 @@
 namespace stackc::policies {
 
 constexpr std::string_view kAllInterfacesDoc = R"(## What it does
-Flags published ports without a host address (or with `0.0.0.0` or `::`): they listen on every
-interface of the host. Ports the Engine does not publish are left to other rules: those of a
+Flags published ports without a host address (or with `0.0.0.0` or `::`, however spelt: `[::0]`
+and `0:0:0:0:0:0:0:0` are `::` too): they listen on every interface of the host. Ports the Engine does not publish are left to other rules: those of a
 service on internal networks only (PORT005) or in `network_mode: host`, `none`, `service:` or
 `container:` (PORT007).
 

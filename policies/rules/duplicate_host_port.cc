@@ -77,12 +77,16 @@ std::optional<uint32_t> DuplicatePortNumber(std::string_view text) {
 // Whether binding both addresses on one port conflicts. No address means 0.0.0.0 and ::; `::`
 // is dual-stack on Linux, so it takes every address too; 0.0.0.0 takes every IPv4 address.
 bool AddressesCollide(std::string_view a, std::string_view b) {
-  if (a == b) return true;
-  if (a.empty() || b.empty() || a == "::" || b == "::") return true;
-  const bool a_v6 = a.find(':') != std::string_view::npos;
-  const bool b_v6 = b.find(':') != std::string_view::npos;
-  if (a == "0.0.0.0") return !b_v6;
-  if (b == "0.0.0.0") return !a_v6;
+  if (a == b || a.empty() || b.empty()) return true;
+  const std::optional<passes::IpAddress> x = passes::ParseIpAddress(a);
+  const std::optional<passes::IpAddress> y = passes::ParseIpAddress(b);
+  if (!x || !y) return false;
+  if (*x == *y) return true;  // one address, spelt two ways
+  // :: takes every address, IPv4 ones too; 0.0.0.0 every IPv4 address.
+  const bool x_all = passes::IsUnspecified(a), y_all = passes::IsUnspecified(b);
+  if ((x_all && !passes::IsIpv4(*x)) || (y_all && !passes::IsIpv4(*y))) return true;
+  if (x_all) return passes::IsIpv4(*y);
+  if (y_all) return passes::IsIpv4(*x);
   return false;
 }
 
