@@ -97,7 +97,7 @@ std::vector<KeyValue> KeyValues(const Node* n, bool nullable) {
   if (!n) return out;
   if (n->is_map()) {
     for (const MapEntry& e : n->entries) {
-      KeyValue kv{e.key, std::nullopt, e.key_span};
+      KeyValue kv{e.key, std::nullopt, e.key_span, e.value.span};
       if (!e.value.is_null()) {
         // A map of text: compose-go prints each value with fmt.Sprint, a decoded date included.
         kv.value = e.value.IsTimestamp() ? e.value.SprintValue() : Str(e.value);

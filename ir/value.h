@@ -59,7 +59,11 @@ static_assert(sizeof(Value) <= 48, "a value is 48 bytes: keep the span next to t
 struct KeyValue {
   std::string key;
   std::optional<std::string> value;
-  Span span;
+  Span span;  // the key in a mapping; the whole `KEY=value` item in a list
+  // The value's own bytes in a mapping (`KEY: value`, quotes and block scalar indicator included,
+  // every line of a multi-line value) or an env file; invalid, or equal to `span`, when the
+  // value is not written apart from the key (a list item, a bare KEY).
+  Span value_span;
 };
 
 }  // namespace stackc::ir

@@ -86,6 +86,13 @@ bool CredentialKey(std::string key) {
 }
 
 std::string_view WrittenLiteral(std::string_view text) {
+  if (text.starts_with('|') || text.starts_with('>')) {  // a block scalar: its lines, trimmed
+    const size_t nl = text.find('\n');
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    const size_t first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return "";
+    text = text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+  }
   if (text.size() >= 2 && (text.front() == '"' || text.front() == '\'') &&
       text.back() == text.front()) {
     text = text.substr(1, text.size() - 2);
@@ -164,8 +171,6 @@ std::vector<FlagValue> CredentialFlags(const std::vector<std::string>& argv) {
   return out;
 }
 
-std::string Masked(ir::Span span) { return std::string(span.end - span.begin, '*'); }
-
 // Whether an `environment` entry was read from an env file: written outside the service's own
 // file, in a file that is not YAML.
 bool FromEnvFile(const ir::SourceManager& sm, const ir::Service& s, const ir::KeyValue& kv) {
@@ -179,17 +184,25 @@ SecretPlace EnvironmentPlace(const ir::SourceManager& sm, const ir::Service& s,
   return FromEnvFile(sm, s, kv) ? SecretPlace::kEnvFile : SecretPlace::kEnvironment;
 }
 
-// Whether the text is `${VAR:-default}` (or `${VAR-default}`), quoted or not.
+// Whether the text is `${VAR:-default}` (or `${VAR-default}`), quoted or not: the whole value is
+// one reference whose default holds the secret.
 bool Defaulted(std::string_view text) {
-  if (text.size() >= 2 && (text.front() == '"' || text.front() == '\'')) text.remove_prefix(1);
-  return text.starts_with("${");
+  if (text.size() >= 2 && (text.front() == '"' || text.front() == '\'') &&
+      text.back() == text.front()) {
+    text = text.substr(1, text.size() - 2);
+  }
+  if (!text.starts_with("${") || !text.ends_with("}")) return false;
+  const std::string_view inner = text.substr(2, text.size() - 3);
+  const size_t op = inner.find_first_of(":-?+");
+  return op != std::string_view::npos &&
+         (inner.substr(op).starts_with(":-") || inner.substr(op).starts_with("-"));
 }
 
 // A secret in the value of an environment, build args or labels entry.
 Secret EntrySecret(SecretKind kind, const ir::SourceManager& sm, const ir::Service& s,
                    SecretPlace place, const ir::KeyValue& kv, ir::Span span) {
   if (place == SecretPlace::kEnvironment) place = EnvironmentPlace(sm, s, kv);
-  return {kind, span, &s, place, &kv, kv.key, {}, Defaulted(sm.Text(span)), Masked(span)};
+  return {kind, span, &s, place, &kv, kv.key, {}, Defaulted(sm.Text(span))};
 }
 
 // The entries (environment, build args, labels) whose credential-shaped key has a literal value
@@ -239,8 +252,7 @@ void FlagLiterals(const ir::Project& project, const ir::SourceManager& sm,
         from = at + f.value.size();
         const ir::Span value{span.file, span.begin + static_cast<uint32_t>(at),
                              span.begin + static_cast<uint32_t>(from)};
-        out->push_back(
-            {SecretKind::kCredential, value, &s, place, nullptr, f.flag, {}, false, Masked(value)});
+        out->push_back({SecretKind::kCredential, value, &s, place, nullptr, f.flag, {}, false});
       }
     };
     if (s.command) scan(SecretPlace::kCommand, s.command->value, s.command->span);
@@ -279,15 +291,8 @@ void Tokens(const ir::SourceManager& sm, size_t credentials, std::vector<Secret>
                       [&](const Secret& c) { return Within(span, c.span); })) {
         continue;
       }
-      out->push_back({SecretKind::kToken,
-                      span,
-                      nullptr,
-                      SecretPlace::kFile,
-                      nullptr,
-                      {},
-                      m->kind,
-                      false,
-                      Masked(span)});
+      out->push_back(
+          {SecretKind::kToken, span, nullptr, SecretPlace::kFile, nullptr, {}, m->kind, false});
     }
   }
 }

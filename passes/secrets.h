@@ -71,7 +71,6 @@ struct Secret {
   std::string key;                      // "DB_PASSWORD", or the flag: "--db-password"
   std::string_view format;              // kToken: "a GitHub token"
   bool defaulted = false;               // the default of `${VAR:-default}`
-  std::string masked;                   // one '*' per byte, as code frames show it
 };
 
 // Every secret of the project's enabled services and files: the credentials (services by name,

@@ -9,7 +9,7 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
-// Each secret as "KIND PLACE service key: text", masked as "***".
+// Each secret as "KIND PLACE service key: text".
 Strings Describe(const test::Loaded& r) {
   Strings out;
   for (const Secret& s : ComputeSecrets(r.project, r.sm)) {
@@ -19,7 +19,6 @@ Strings Describe(const test::Loaded& r) {
     out.push_back(fmt::format("{} {} {} {}{}: {}", kind, SecretPlaceName(s.place),
                               s.service ? s.service->name.value : "-", s.key,
                               s.defaulted ? " (default)" : "", r.sm.Text(s.span)));
-    EXPECT_EQ(s.masked, std::string(s.span.end - s.span.begin, '*'));
   }
   return out;
 }

@@ -5,6 +5,18 @@
 namespace stackc::passes {
 
 ir::Span ValueSpan(const ir::SourceManager& sm, const ir::KeyValue& kv) {
+  // Where the parser saw the value (a mapping's value, an env file's): exactly its bytes, less the
+  // line break a block scalar ends with. (An alias's value is its anchor's, written before the
+  // key: the alias itself is what follows.)
+  if (ir::Span v = kv.value_span;
+      v.valid() && v != kv.span && v.file == kv.span.file && v.begin >= kv.span.end) {
+    const std::string_view file = sm.text(v.file);
+    while (v.end > v.begin && v.end <= file.size() &&
+           (file[v.end - 1] == '\n' || file[v.end - 1] == '\r' || file[v.end - 1] == ' ')) {
+      --v.end;
+    }
+    if (v.end > v.begin) return v;  // not an empty value (`KEY:`)
+  }
   if (!kv.span.valid()) return kv.span;
   const std::string_view text = sm.Text(kv.span);
   const std::string_view file = sm.text(kv.span.file);
@@ -15,12 +27,8 @@ ir::Span ValueSpan(const ir::SourceManager& sm, const ir::KeyValue& kv) {
     if (skip && out.end > out.begin) --out.end;
     return out;
   }
-  // KEY: value (YAML), or KEY=value (an env file); the value runs to the end of the line, less a
-  // comment and trailing blanks, or in a flow mapping (`{KEY: value, ...}`: the key follows `{` or
-  // `,` on its line) to the next `,` or `}`, which a plain scalar there cannot hold.
-  size_t before = kv.span.begin;
-  while (before > 0 && (file[before - 1] == ' ' || file[before - 1] == '\t')) --before;
-  const bool flow = before > 0 && (file[before - 1] == '{' || file[before - 1] == ',');
+  // KEY: value, when no value span was recorded; the value runs to the end of the line, less a
+  // comment and trailing blanks.
   size_t at = kv.span.end;
   if (at < file.size() && (file[at] == '"' || file[at] == '\'')) ++at;  // a quoted key
   while (at < file.size() && file[at] == ' ') ++at;
@@ -33,16 +41,9 @@ ir::Span ValueSpan(const ir::SourceManager& sm, const ir::KeyValue& kv) {
     // A quoted value ends at its closing quote (a " #" inside it is not a comment).
     const size_t close = file.substr(at + 1, end - at - 1).find(file[at]);
     if (close != std::string_view::npos) end = at + close + 2;
-  } else {
-    if (const size_t hash = file.substr(at, end - at).find(" #"); hash != std::string_view::npos) {
-      end = at + hash;
-    }
-    if (flow) {
-      if (const size_t stop = file.substr(at, end - at).find_first_of(",}");
-          stop != std::string_view::npos) {
-        end = at + stop;
-      }
-    }
+  } else if (const size_t hash = file.substr(at, end - at).find(" #");
+             hash != std::string_view::npos) {
+    end = at + hash;
   }
   while (end > at && (file[end - 1] == ' ' || file[end - 1] == '\t')) --end;
   if (end == at) return kv.span;

@@ -43,13 +43,26 @@ TEST(ValueSpanTest, TheValueAsWritten) {
   EXPECT_EQ(text(b, "FILE"), "five");
 }
 
-TEST(ValueSpanTest, AFlowMappingValueEndsAtItsComma) {
+TEST(ValueSpanTest, TheParsersSpanOfAMappingValue) {
   auto r = test::LoadText(
       "services:\n"
       "  a:\n"
       "    image: x\n"
       "    labels: {admin.password: hunter2, other: \"x, y\", last: z}\n"
-      "    environment: {A: one,B: two}  # a comment\n",
+      "    environment: {A: one,B: two}  # a comment\n"
+      "  b:\n"
+      "    image: x\n"
+      "    environment: {\n"
+      "      C: three,\n"
+      "      D: <changeme>,\n"
+      "    }\n"
+      "    labels:\n"
+      "      block: >-\n"
+      "        first line\n"
+      "        second line\n"
+      "      plain: starts here\n"
+      "        and goes on\n"
+      "      after: end\n",
       true);
   ASSERT_TRUE(r->ok);
   auto text = [&](const std::vector<ir::KeyValue>& entries, std::string_view key) {
@@ -64,6 +77,14 @@ TEST(ValueSpanTest, AFlowMappingValueEndsAtItsComma) {
   EXPECT_EQ(text(a.labels, "last"), "z");
   EXPECT_EQ(text(a.environment, "A"), "one");
   EXPECT_EQ(text(a.environment, "B"), "two");
+  // Over several lines: a flow mapping's value still stops at its comma, and a block scalar or a
+  // plain value continued on the next line covers every line.
+  const ir::Service& b = r->project.services[1];
+  EXPECT_EQ(text(b.environment, "C"), "three");
+  EXPECT_EQ(text(b.environment, "D"), "<changeme>");
+  EXPECT_EQ(text(b.labels, "block"), ">-\n        first line\n        second line");
+  EXPECT_EQ(text(b.labels, "plain"), "starts here\n        and goes on");
+  EXPECT_EQ(text(b.labels, "after"), "end");
 }
 
 }  // namespace

@@ -135,8 +135,11 @@ void MaskSecrets(const ir::SourceManager& sm, const std::vector<ir::Span>& secre
   if (secrets.empty()) return;
   // The secrets by line, so that each diagnostic finds those on its own line at once.
   std::map<std::pair<ir::FileId, uint32_t>, std::vector<ir::Span>> secrets_by_line;
-  for (const ir::Span& secret : secrets) {
-    secrets_by_line[{secret.file, sm.Position(secret).line}].push_back(secret);
+  for (const ir::Span& secret : secrets) {  // a block scalar's on each of its lines
+    const uint32_t last = sm.Position(secret.file, secret.end).line;
+    for (uint32_t line = sm.Position(secret).line; line <= last; ++line) {
+      secrets_by_line[{secret.file, line}].push_back(secret);
+    }
   }
   for (ir::Diagnostic& d : *diagnostics) {
     if (!d.span.valid()) continue;
