@@ -10,8 +10,13 @@ while IFS= read -r f; do
   fi
 done < <(git ls-files '*.cc' '*.h')
 gofmt="$(command -v gofmt || echo /usr/local/go/bin/gofmt)"
-while IFS= read -r f; do
+[ -x "$gofmt" ] || { echo "check-format: gofmt not found (expected on PATH or in /usr/local/go/bin)"; exit 1; }
+if ! unformatted=$(git ls-files -z '*.go' | xargs -0 -r "$gofmt" -l); then
+  echo "check-format: gofmt failed"
+  exit 1
+fi
+for f in $unformatted; do
   echo "not formatted: $f (run: gofmt -w $f)"
   bad=1
-done < <(git ls-files '*.go' | xargs -r "$gofmt" -l)
+done
 exit $bad
